@@ -1,0 +1,11 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+const t0=Date.now();
+const db = new PGlite({ extensions: { pg_trgm, unaccent } });
+await db.exec('create extension if not exists pg_trgm; create extension if not exists unaccent;');
+console.log('start ms', Date.now()-t0);
+const r = await db.query("select unaccent('Đăng ký khai sinh ĐẶNG') as u, count(*) as c, '2021-01-02'::date as d, similarity('abc','abd') s");
+console.log(r.rows, r.fields);
+const t1=Date.now(); const dump = await db.dumpDataDir('none'); console.log('dump ms', Date.now()-t1, dump.size);
+const t2=Date.now(); const db2 = new PGlite({ loadDataDir: dump, extensions: { pg_trgm, unaccent } }); await db2.query('select 1'); console.log('clone ms', Date.now()-t2);

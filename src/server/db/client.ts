@@ -1,0 +1,124 @@
+/**
+ * One database handle for both backends: embedded PGlite (default, data in ./data/db) or a PostgreSQL server
+ * through node-postgres. PostgreSQL is the only dialect; the same migrations and queries run on both.
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import pg from 'pg';
+import * as schema from './schema/index';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything that runs queries: the database or an open transaction. Use-case functions take this. */
+export type Executor = Db | Tx;
+
+/** A raw single-connection session, for migrations and advisory locks. */
+export interface RawSession {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  exec(text: string): Promise<void>;
+}
+
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Runs fn on one dedicated connection (advisory locks are per session). */
+  withSession<T>(fn: (session: RawSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const INT8_OID = 20;
+const DATE_OID = 1082;
+
+/** node-postgres returns int8 as strings: normalise once to numbers (values stay below 2^53), dates as 'YYYY-MM-DD'. */
+function pgTypeParser(oid: number, format?: 'text' | 'binary') {
+  if (oid === INT8_OID) return (v: string) => (v === null ? null : Number(v));
+  if (oid === DATE_OID) return (v: string) => v;
+  return pg.types.getTypeParser(oid, format);
+}
+
+export interface OpenDatabaseOptions {
+  databaseUrl?: string;
+  /** PGlite data directory; undefined means in memory. */
+  dataDir?: string;
+  /** A PGlite data dump to start from (tests clone a migrated template). */
+  loadDataDir?: Blob | File;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPglite(options.dataDir, options.loadDataDir);
+}
+
+async function openPglite(dataDir?: string, loadDataDir?: Blob | File): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite({
+    dataDir,
+    loadDataDir,
+    extensions: { pg_trgm, unaccent },
+    parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) },
+  });
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+  const session: RawSession = {
+    async query<T>(text: string, params?: unknown[]) {
+      const r = await client.query<T>(text, params as never[]);
+      return { rows: r.rows };
+    },
+    async exec(text: string) {
+      await client.exec(text);
+    },
+  };
+  return {
+    kind: 'pglite',
+    db,
+    // PGlite is one in-process connection. Sessions are used only for migrations at start-up, before any
+    // request is served, so nothing else interleaves with their statements.
+    withSession: (fn) => fn(session),
+    close: async () => {
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: { getTypeParser: pgTypeParser } as never });
+  pool.on('error', () => {
+    /* idle client errors are reported on next use */
+  });
+  const db = drizzleNodePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    async withSession(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn({
+          async query<T>(text: string, params?: unknown[]) {
+            const r = await client.query(text, params);
+            return { rows: r.rows as T[] };
+          },
+          async exec(text: string) {
+            await client.query(text);
+          },
+        });
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Rows of a raw SQL query, the same shape on both drivers. */
+export async function queryRows<T>(executor: Executor, query: SQL): Promise<T[]> {
+  const result = (await executor.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,9 @@
+import type { FastifyInstance } from 'fastify';
+import authRoutes from './auth/auth.routes';
+import healthRoutes from './health/health.routes';
+
+/** Every domain's routes. Each module registers its own `/api/<domain>` routes. */
+export async function registerModules(app: FastifyInstance) {
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+}

@@ -1,0 +1,5 @@
+/** Loads every domain's rules; import this once before authorizing. */
+import './users.policy';
+import './units.policy';
+
+export { allow, can, authorize, abilitiesFor, inAgencyScope, isStaff } from './policy';

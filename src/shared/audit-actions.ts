@@ -1,0 +1,26 @@
+/** Audit action codes: `<domain>.<verb>`. One constant per change the system records. */
+export const AuditAction = {
+  USER_REGISTERED: 'user.registered',
+  USER_CREATED: 'user.created',
+  USER_UPDATED: 'user.updated',
+  USER_DISABLED: 'user.disabled',
+  USER_LOGGED_IN: 'user.logged_in',
+  USER_LOGIN_FAILED: 'user.login_failed',
+  USER_LOCKED: 'user.locked',
+  USER_LOGGED_OUT: 'user.logged_out',
+  USER_PASSWORD_CHANGED: 'user.password_changed',
+  USER_PASSWORD_RESET_REQUESTED: 'user.password_reset_requested',
+  USER_PASSWORD_RESET: 'user.password_reset',
+  PERSONAL_DATA_VIEWED: 'personal_data.viewed',
+  API_TOKEN_CREATED: 'api_token.created',
+  API_TOKEN_REVOKED: 'api_token.revoked',
+  UNIT_CREATED: 'unit.created',
+  UNIT_UPDATED: 'unit.updated',
+  UNIT_ENDED: 'unit.ended',
+  AGENCY_CREATED: 'agency.created',
+  AGENCY_UPDATED: 'agency.updated',
+  DEPARTMENT_CREATED: 'department.created',
+  DEPARTMENT_UPDATED: 'department.updated',
+  SEED_LOADED: 'seed.loaded',
+} as const;
+export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction] | (string & { __brand?: 'audit' });
