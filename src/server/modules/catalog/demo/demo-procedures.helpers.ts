@@ -43,7 +43,7 @@ export const FIELDS = {
   DUONGBO: 'Đường bộ',
   LUUTHONGHANGHOA: 'Lưu thông hàng hóa trong nước',
   XUCTIENTHUONGMAI: 'Xúc tiến thương mại',
-  ATTPCONGTHUONG: 'An toàn thực phẩm (Công Thương)',
+  ATTPCONGTHUONG: 'An toàn thực phẩm',
   KINHDOANHKHI: 'Kinh doanh khí',
   MOITRUONG: 'Môi trường',
   TAINGUYENNUOC: 'Tài nguyên nước',

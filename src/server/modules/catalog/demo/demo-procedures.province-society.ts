@@ -860,7 +860,7 @@ const culture: DemoProcedure[] = [
       fee('Phí thẩm định chương trình có độ dài từ 101 đến 150 phút', 3_000_000, 'Đồng/chương trình'),
     ],
     legalBasis: [LAW.ND_144_2020, LAW.TT_288_2016_BTC],
-    cut: 0.8,
+    cut: 0.75,
   }),
   provinceProcedure({
     code: '1.000963.000.00.00.H33',
@@ -878,7 +878,7 @@ const culture: DemoProcedure[] = [
     ],
     result: 'Giấy chứng nhận đủ điều kiện kinh doanh hoạt động thể thao',
     legalBasis: [LAW.LUAT_TDTT, LAW.LUAT_TDTT_SD, LAW.ND_36_2019],
-    cut: 0.8,
+    cut: 0.75,
   }),
   provinceProcedure({
     code: '1.004662.000.00.00.H33',
@@ -897,7 +897,7 @@ const culture: DemoProcedure[] = [
     result: 'Văn bản trả lời (trường hợp không đồng ý) hoặc xác nhận tiếp nhận thông báo',
     conditions: 'Gửi hồ sơ chậm nhất 15 ngày trước khi thực hiện quảng cáo.',
     legalBasis: [LAW.LUAT_QUANG_CAO, LAW.ND_181_2013],
-    cut: 0.8,
+    cut: 0.75,
   }),
 ];
 
