@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/server/env.ts', 'scripts/**', 'bench/**', 'e2e/**', '**/*.config.ts', 'src/server/test/**', 'src/cli/**'],
+    files: ['src/server/env.ts', 'scripts/**', 'bench/**', 'e2e/**', '**/*.config.ts', 'src/server/test/**', 'src/cli/**', '**/*.test.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );
