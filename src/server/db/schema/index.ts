@@ -1,3 +1,4 @@
 export * from './units';
 export * from './users';
 export * from './platform';
+export * from './catalog';
