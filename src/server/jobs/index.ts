@@ -1,0 +1,16 @@
+/**
+ * The job system's entry point. Importing this module registers every job definition; add a domain's jobs
+ * with one import line below. Built-in schedules are listed here too.
+ */
+import { pruneExpiredJob } from './maintenance.jobs';
+import { deliverNotificationsJob } from '../modules/notifications/notifications.jobs';
+import type { ScheduleDefinition } from './runner';
+
+export { defineJob, type JobContext, type JobDefinition } from './define-job';
+export { enqueueJob, type EnqueueOptions } from './enqueue-job';
+export { createJobRunner, PermanentJobError, type JobRunner, type JobRunnerOptions, type ScheduleDefinition } from './runner';
+
+export const builtInSchedules: ScheduleDefinition[] = [
+  { name: 'maintenance.prune', kind: pruneExpiredJob.kind, intervalSeconds: 3600 },
+  { name: 'notifications.deliver', kind: deliverNotificationsJob.kind, intervalSeconds: 10 },
+];
