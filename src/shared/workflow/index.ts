@@ -1,0 +1,3 @@
+/** Dossier workflow: the status/action table and the state derived from the action log. */
+export * from './dossier-workflow';
+export * from './dossier-state';
