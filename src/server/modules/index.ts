@@ -2,10 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import authRoutes from './auth/auth.routes';
 import healthRoutes from './health/health.routes';
 import notificationsRoutes from './notifications/notifications.routes';
+import unitsRoutes from './units/units.routes';
+import agenciesRoutes from './units/agencies.routes';
 
 /** Every domain's routes. Each module registers its own `/api/<domain>` routes. */
 export async function registerModules(app: FastifyInstance) {
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(notificationsRoutes);
+  await app.register(unitsRoutes);
+  await app.register(agenciesRoutes);
 }

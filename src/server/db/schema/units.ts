@@ -23,6 +23,7 @@ export const adminUnits = pgTable(
   (t) => [
     uniqueIndex('admin_units_key_valid_from_uq').on(t.key, t.validFrom),
     index('admin_units_parent_idx').on(t.parentId),
+    index('admin_units_code_idx').on(t.code),
     index('admin_units_name_trgm_idx').using('gin', sql`f_unaccent(lower(${t.name})) gin_trgm_ops`),
   ],
 );
@@ -56,7 +57,9 @@ export const agencies = pgTable(
   (t) => [
     index('agencies_path_idx').using('btree', sql`${t.path} text_pattern_ops`),
     index('agencies_unit_idx').on(t.unitId),
+    index('agencies_parent_idx').on(t.parentId),
     index('agencies_name_trgm_idx').using('gin', sql`f_unaccent(lower(${t.name})) gin_trgm_ops`),
+    index('agencies_short_name_trgm_idx').using('gin', sql`f_unaccent(lower(${t.shortName})) gin_trgm_ops`),
   ],
 );
 
@@ -73,5 +76,9 @@ export const departments = pgTable(
     isOneStopDesk: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('departments_agency_key_uq').on(t.agencyId, t.key)],
+  (t) => [
+    uniqueIndex('departments_agency_key_uq').on(t.agencyId, t.key),
+    // One Bộ phận Một cửa per agency: dossiers received by an agency land at exactly one desk.
+    uniqueIndex('departments_one_stop_desk_uq').on(t.agencyId).where(sql`${t.isOneStopDesk}`),
+  ],
 );
