@@ -5,3 +5,4 @@ export * from './catalog';
 export * from './calendar';
 export * from './files';
 export * from './dossiers';
+export * from './payments';
