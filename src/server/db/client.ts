@@ -67,6 +67,7 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob | File): Promise<
   });
   await client.waitReady;
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+  let sessionQueue: Promise<unknown> = Promise.resolve();
   const session: RawSession = {
     async query<T>(text: string, params?: unknown[]) {
       const r = await client.query<T>(text, params as never[]);
@@ -79,9 +80,13 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob | File): Promise<
   return {
     kind: 'pglite',
     db,
-    // PGlite is one in-process connection. Sessions are used only for migrations at start-up, before any
-    // request is served, so nothing else interleaves with their statements.
-    withSession: (fn) => fn(session),
+    // PGlite is one in-process connection, where advisory locks are re-entrant: sessions take turns instead, so
+    // two callers (two app instances sharing this handle, concurrent migrations) never interleave statements.
+    withSession: (fn) => {
+      const turn = sessionQueue.then(() => fn(session));
+      sessionQueue = turn.catch(() => undefined);
+      return turn;
+    },
     close: async () => {
       if (!client.closed) await client.close();
     },

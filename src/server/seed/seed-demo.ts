@@ -1,0 +1,143 @@
+/**
+ * Dữ liệu mẫu: loads the demonstration province, in order, in one transaction, so that a demo is either all there
+ * or not at all. Each seeder is idempotent: running the whole list again adds only what is missing. Domain seeders
+ * (catalog, dossiers, ...) are appended to `demoSeeders` by their owners.
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { Database, Tx } from '../db/client';
+import { agencies, users } from '../db/schema';
+import { systemActor, type Actor } from '../auth/actor';
+import { hashPassword } from '../auth/password';
+import { recordAudit } from '../audit/record-audit';
+import { AuditAction } from '../../shared/audit-actions';
+import { maskIdNumber } from '../../shared/text';
+import { Role } from '../../shared/permissions';
+import { demoDepartmentKey, seedDemoUnits } from '../modules/units/seed-demo-units';
+import { DEMO_CITIZEN_PASSWORD, DEMO_STAFF_PASSWORD, demoCitizenAccounts, demoStaffAccounts } from './demo-accounts';
+
+/** What earlier seeders produced, for later ones: ids by demo key. */
+export interface DemoSeedState {
+  /** Administrative unit key → id. */
+  unitIds: Map<string, string>;
+  /** Agency key → id. */
+  agencyIds: Map<string, string>;
+  /** `AGENCYKEY/DEPARTMENTKEY` → id. */
+  departmentIds: Map<string, string>;
+  /** Username (staff) or ID number (citizens) → user id, for the demo accounts. */
+  userIds: Map<string, string>;
+}
+
+export interface DemoSeeder {
+  name: string;
+  /** Returns how many rows it added (0 when everything was already there). */
+  run(tx: Tx, actor: Actor, state: DemoSeedState): Promise<number>;
+}
+
+export const unitsSeeder: DemoSeeder = {
+  name: 'units',
+  async run(tx, actor, state) {
+    const units = await seedDemoUnits(tx, actor);
+    state.unitIds = units.unitIds;
+    state.agencyIds = units.agencyIds;
+    state.departmentIds = units.departmentIds;
+    return units.added.units + units.added.agencies + units.added.departments;
+  },
+};
+
+export const accountsSeeder: DemoSeeder = {
+  name: 'accounts',
+  async run(tx, actor, state) {
+    let added = 0;
+    const staffHash = await hashPassword(DEMO_STAFF_PASSWORD);
+    for (const account of demoStaffAccounts) {
+      const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = ${account.username}`);
+      if (existing) {
+        state.userIds.set(account.username, existing.id);
+        continue;
+      }
+      const agencyId = state.agencyIds.get(account.agencyKey);
+      if (!agencyId) throw new Error(`Demo account ${account.username}: agency ${account.agencyKey} is not in the demo units`);
+      const departmentId = account.departmentKey ? state.departmentIds.get(demoDepartmentKey(account.agencyKey, account.departmentKey)) : null;
+      if (departmentId === undefined) throw new Error(`Demo account ${account.username}: department ${account.agencyKey}/${account.departmentKey} is missing`);
+      const [created] = await tx
+        .insert(users)
+        .values({
+          kind: 'staff',
+          fullName: account.fullName,
+          username: account.username,
+          email: account.email,
+          passwordHash: staffHash,
+          roles: account.roles,
+          agencyId,
+          departmentId,
+        })
+        .returning({ id: users.id });
+      state.userIds.set(account.username, created!.id);
+      await recordAudit(tx, actor, {
+        action: AuditAction.USER_CREATED,
+        subjectType: 'user',
+        subjectId: created!.id,
+        summary: { username: account.username, roles: account.roles, agencyKey: account.agencyKey, demo: true },
+      });
+      added++;
+    }
+    const citizenHash = await hashPassword(DEMO_CITIZEN_PASSWORD);
+    for (const citizen of demoCitizenAccounts) {
+      const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.idNumber, citizen.idNumber));
+      if (existing) {
+        state.userIds.set(citizen.idNumber, existing.id);
+        continue;
+      }
+      const [created] = await tx
+        .insert(users)
+        .values({
+          kind: 'citizen',
+          fullName: citizen.fullName,
+          idNumber: citizen.idNumber,
+          phone: citizen.phone,
+          email: citizen.email,
+          dateOfBirth: citizen.dateOfBirth,
+          address: citizen.address,
+          passwordHash: citizenHash,
+          roles: [Role.CITIZEN],
+        })
+        .returning({ id: users.id });
+      state.userIds.set(citizen.idNumber, created!.id);
+      await recordAudit(tx, actor, {
+        action: AuditAction.USER_CREATED,
+        subjectType: 'user',
+        subjectId: created!.id,
+        summary: { idNumber: maskIdNumber(citizen.idNumber), kind: 'citizen', demo: true },
+      });
+      added++;
+    }
+    return added;
+  },
+};
+
+/** The demo, in order. Append later seeders here (one line each); each receives what the earlier ones built. */
+export const demoSeeders: DemoSeeder[] = [unitsSeeder, accountsSeeder];
+
+export interface SeedDemoResult {
+  /** Rows added per seeder, in order. */
+  added: { name: string; rows: number }[];
+  state: DemoSeedState;
+}
+
+export async function seedDemo(database: Database, actor: Actor = systemActor('Dữ liệu mẫu')): Promise<SeedDemoResult> {
+  return database.db.transaction(async (tx) => {
+    const state: DemoSeedState = { unitIds: new Map(), agencyIds: new Map(), departmentIds: new Map(), userIds: new Map() };
+    const added: SeedDemoResult['added'] = [];
+    for (const seeder of demoSeeders) added.push({ name: seeder.name, rows: await seeder.run(tx, actor, state) });
+    if (added.some((a) => a.rows > 0)) {
+      await recordAudit(tx, actor, { action: AuditAction.SEED_LOADED, subjectType: 'seed', subjectId: 'demo', summary: { added } });
+    }
+    return { added, state };
+  });
+}
+
+/** True when the database holds no agency yet: a first start. */
+export async function isDatabaseEmpty(database: Database): Promise<boolean> {
+  const [row] = await database.db.select({ id: agencies.id }).from(agencies).limit(1);
+  return !row;
+}
