@@ -93,11 +93,11 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean; w
       const sendIndex = (_req: unknown, reply: { type: (t: string) => { sendFile: (f: string) => unknown } }) =>
         reply.type('text/html').sendFile('index.html');
       app.get('/', { schema: { hide: true } }, sendIndex as never);
-      app.setNotFoundHandler((request, reply) => {
-        if (request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0]!)) {
-          return reply.type('text/html').sendFile('index.html');
-        }
-        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy dữ liệu yêu cầu' } });
+      // Client-side routes get the app shell; the error handler already owns the 404 handler (set once per prefix).
+      app.get('/*', { schema: { hide: true } }, (request, reply) => {
+        const pathname = request.url.split('?')[0]!;
+        if (pathname.startsWith('/api/') || path.extname(pathname)) return reply.callNotFound();
+        return reply.type('text/html').sendFile('index.html');
       });
     }
   }
