@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { cleanText } from '../text';
-import { Pagination, RequiredText, Uuid } from './common';
+import { IsoDate, Pagination, RequiredText, Uuid } from './common';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Vocabulary
@@ -92,13 +92,10 @@ export const committeeLevel: Partial<Record<AgencyKind, UnitLevel>> = {
 // Building blocks
 
 /** A real calendar date `YYYY-MM-DD`. */
-export const CalendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD')
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
-  }, 'Ngày không tồn tại');
+export const CalendarDate = IsoDate.refine((v) => {
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+}, 'Ngày không tồn tại');
 
 /** Stable key: uppercase ASCII letters, digits and underscores. */
 export const StableKey = z

@@ -9,7 +9,6 @@ import { AppError } from '../../../shared/errors';
 import { formatDate } from '../../../shared/text';
 import type { AgencyUpdateInput } from '../../../shared/schemas/units';
 import { findAgency, type AgencyRow } from './agencies.queries';
-import { coversDate } from './units.queries';
 import { assertIdentifierFree, resolveAgencyUnit } from './agency-checks';
 import { diffFields } from './diff-fields';
 
@@ -46,8 +45,10 @@ export async function updateAgency(tx: Tx, actor: Actor, agencyId: string, input
     if (newParent.path.startsWith(agency.path)) {
       throw fieldError('AGENCY_PARENT_INVALID', 'body.parentId', 'Không thể chuyển cơ quan vào chính nó hoặc cơ quan trực thuộc của nó');
     }
-    if (!coversDate(newParent, next.validFrom)) {
-      throw fieldError('AGENCY_PARENT_INVALID', 'body.parentId', `${newParent.name} không hoạt động vào ngày ${formatDate(next.validFrom)}`);
+    // Agencies keep one parent link (not versioned), so the new parent need only share part of the agency's life.
+    const overlaps = newParent.validFrom <= (next.validTo ?? '9999-12-31') && (newParent.validTo ?? '9999-12-31') >= next.validFrom;
+    if (!overlaps) {
+      throw fieldError('AGENCY_PARENT_INVALID', 'body.parentId', `${newParent.name} không hoạt động trong thời gian hoạt động của cơ quan`);
     }
     newPath = `${newParent.path}${agency.id}/`;
   }
