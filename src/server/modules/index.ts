@@ -4,6 +4,7 @@ import healthRoutes from './health/health.routes';
 import notificationsRoutes from './notifications/notifications.routes';
 import unitsRoutes from './units/units.routes';
 import agenciesRoutes from './units/agencies.routes';
+import petitionsRoutes from './petitions/petitions.routes';
 
 /** Every domain's routes. Each module registers its own `/api/<domain>` routes. */
 export async function registerModules(app: FastifyInstance) {
@@ -12,4 +13,5 @@ export async function registerModules(app: FastifyInstance) {
   await app.register(notificationsRoutes);
   await app.register(unitsRoutes);
   await app.register(agenciesRoutes);
+  await app.register(petitionsRoutes);
 }

@@ -1,5 +1,6 @@
 /** Loads every domain's rules; import this once before authorizing. */
 import './users.policy';
 import './units.policy';
+import './petitions.policy';
 
 export { allow, can, authorize, abilitiesFor, inAgencyScope, isStaff } from './policy';

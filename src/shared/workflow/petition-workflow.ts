@@ -6,6 +6,7 @@
  * Steps of NĐ 20/2008: guide → receive → register → classify → forward within 5 working days when another
  * agency is competent → process → respond → publish the result.
  */
+import type { WorkCalendar } from '../calendar';
 import { Permission } from '../permissions';
 
 export const PetitionStatus = {
@@ -84,7 +85,10 @@ const OPEN_STATUSES: PetitionStatus[] = ['received', 'classified', 'in_progress'
 
 const t = (action: PetitionAction, to: PetitionStatus | null, by: PetitionActor): PetitionTransition => ({ action, to, by });
 
-/** The workflow table. Forwarding inside the system hands the petition to the other agency as `received`. */
+/**
+ * The workflow table. `forward` hands the petition to another agency of the system as `received` there (its
+ * clock restarts), or ends here as `forwarded` when the competent agency is outside the system.
+ */
 export const petitionWorkflow: Record<PetitionStatus, readonly PetitionTransition[]> = {
   received: [
     t('classify', 'classified', staff),
@@ -172,3 +176,27 @@ export const petitionChannelLabels: Record<PetitionChannel, string> = {
   email: 'Thư điện tử',
   phone: 'Điện thoại',
 };
+
+export interface PetitionDeadlineRules {
+  /** NĐ 20/2008: 5 working days to forward a petition outside the agency's competence. */
+  forwardWorkingDays: number;
+  answerWorkingDays: number;
+}
+
+/**
+ * Deadlines of a petition received at `receivedAt` by the agency now responsible, as local dates: the n-th
+ * working day after the day of receipt (a petition received on Tuesday with 5 days is due the next Tuesday,
+ * later when holidays intervene).
+ */
+export function computePetitionDeadlines(calendar: WorkCalendar, receivedAt: Date, rules: PetitionDeadlineRules) {
+  const day = calendar.toLocalDate(receivedAt);
+  return {
+    forwardDueOn: calendar.addWorkingDays(day, rules.forwardWorkingDays),
+    answerDueOn: calendar.addWorkingDays(day, rules.answerWorkingDays),
+  };
+}
+
+/** Late when the local day of `at` is after the due day (compared at date level). */
+export function isPastDueDay(calendar: WorkCalendar, at: Date, dueOn: string): boolean {
+  return calendar.toLocalDate(at) > dueOn;
+}

@@ -6,3 +6,4 @@ export * from './calendar';
 export * from './files';
 export * from './dossiers';
 export * from './payments';
+export * from './petitions';
