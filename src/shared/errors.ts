@@ -51,6 +51,13 @@ export const ErrorCode = {
   SURVEY_ALREADY_ANSWERED: 'SURVEY_ALREADY_ANSWERED',
   SURVEY_AGENCY_INVALID: 'SURVEY_AGENCY_INVALID',
   SURVEY_LINK_INVALID: 'SURVEY_LINK_INVALID',
+  // Payments.
+  PAYMENT_NOT_DUE: 'PAYMENT_NOT_DUE',
+  PAYMENT_PENDING_ONLINE: 'PAYMENT_PENDING_ONLINE',
+  PAYMENT_NOT_PENDING: 'PAYMENT_NOT_PENDING',
+  PAYMENT_SIGNATURE_INVALID: 'PAYMENT_SIGNATURE_INVALID',
+  PAYMENT_GATEWAY_UNAVAILABLE: 'PAYMENT_GATEWAY_UNAVAILABLE',
+  RECEIPT_NUMBER_TAKEN: 'RECEIPT_NUMBER_TAKEN',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -104,6 +111,13 @@ export const errorMessages: Record<ErrorCode, string> = {
   SURVEY_ALREADY_ANSWERED: 'Phiếu khảo sát này đã được trả lời',
   SURVEY_AGENCY_INVALID: 'Cơ quan được khảo sát không thuộc đợt khảo sát',
   SURVEY_LINK_INVALID: 'Đường dẫn khảo sát không đúng hoặc đã hết hiệu lực',
+  // Payments.
+  PAYMENT_NOT_DUE: 'Hồ sơ không còn khoản phí, lệ phí nào phải nộp',
+  PAYMENT_PENDING_ONLINE: 'Hồ sơ đang có giao dịch thanh toán trực tuyến chờ kết quả; hãy chờ hoặc hủy giao dịch đó trước',
+  PAYMENT_NOT_PENDING: 'Giao dịch thanh toán không còn ở trạng thái chờ thanh toán',
+  PAYMENT_SIGNATURE_INVALID: 'Chữ ký của thông báo thanh toán không hợp lệ',
+  PAYMENT_GATEWAY_UNAVAILABLE: 'Chưa cấu hình cổng thanh toán trực tuyến; vui lòng nộp phí, lệ phí tại Bộ phận Một cửa',
+  RECEIPT_NUMBER_TAKEN: 'Số biên lai đã được dùng cho một khoản thu khác của cơ quan',
   INTERNAL: 'Đã có lỗi xảy ra, vui lòng thử lại sau',
 };
 
@@ -156,6 +170,13 @@ export const errorStatus: Record<ErrorCode, number> = {
   SURVEY_ALREADY_ANSWERED: 409,
   SURVEY_AGENCY_INVALID: 422,
   SURVEY_LINK_INVALID: 404,
+  // Payments.
+  PAYMENT_NOT_DUE: 409,
+  PAYMENT_PENDING_ONLINE: 409,
+  PAYMENT_NOT_PENDING: 409,
+  PAYMENT_SIGNATURE_INVALID: 400,
+  PAYMENT_GATEWAY_UNAVAILABLE: 503,
+  RECEIPT_NUMBER_TAKEN: 409,
   INTERNAL: 500,
 };
 

@@ -5,6 +5,7 @@ import notificationsRoutes from './notifications/notifications.routes';
 import unitsRoutes from './units/units.routes';
 import agenciesRoutes from './units/agencies.routes';
 import petitionsRoutes from './petitions/petitions.routes';
+import paymentsRoutes from './payments/payments.routes';
 
 /** Every domain's routes. Each module registers its own `/api/<domain>` routes. */
 export async function registerModules(app: FastifyInstance) {
@@ -14,4 +15,5 @@ export async function registerModules(app: FastifyInstance) {
   await app.register(unitsRoutes);
   await app.register(agenciesRoutes);
   await app.register(petitionsRoutes);
+  await app.register(paymentsRoutes);
 }

@@ -2,5 +2,6 @@
 import './users.policy';
 import './units.policy';
 import './petitions.policy';
+import './payments.policy';
 
 export { allow, can, authorize, abilitiesFor, inAgencyScope, isStaff } from './policy';

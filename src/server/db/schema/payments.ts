@@ -34,6 +34,8 @@ export const payments = pgTable(
     gateway: text(),
     /** The gateway's transaction id: one payment per transaction. */
     gatewayTransactionId: text().unique(),
+    /** The gateway page where the payer completes a pending payment (returned by the gateway at creation). */
+    gatewayRedirectUrl: text(),
     payerName: text(),
     paidAt: instant(),
     /** Số biên lai thu phí, lệ phí. */

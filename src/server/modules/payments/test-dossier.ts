@@ -1,0 +1,154 @@
+/**
+ * Test support: a dossier row as intake would leave it (procedure version, snapshot, projection), inserted directly
+ * so payment and form tests do not depend on the whole intake flow. Kept next to its users until factories.ts has
+ * a dossier factory.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Executor } from '../../db/client';
+import { dossierActions, dossierDocuments, dossiers, procedureFields, procedureVersions, procedures } from '../../db/schema';
+import type { TestAgency } from '../../test/factories';
+import type { DossierRules, ProcedureSnapshot } from '../../../shared/schemas/dossiers';
+
+export interface TestDossierOptions {
+  agency: TestAgency;
+  applicantUserId?: string | null;
+  applicantName?: string;
+  fees?: { name: string; amount: number }[];
+  receivedAt?: Date;
+  dueAt?: Date;
+  status?: string;
+  trackingSecret?: string;
+}
+
+export interface TestDossier {
+  id: string;
+  code: string;
+  trackingSecret: string;
+  procedureName: string;
+}
+
+const RULES: DossierRules = {
+  ruleSetId: 'nd-118-2025',
+  supplementRule: 'restart',
+  supplementWindowWorkingDays: 3,
+  maxSupplementRequestsPerStage: 1,
+  closeAfterSupplementDays: 15,
+  onlineAlertHours: 2,
+  onlineAcceptWorkingHours: 8,
+  dueSoonWorkingDays: 1,
+  statisticsAgainst: 'original',
+  apologyDaysBeforeDue: 1,
+  maxExtensions: 1,
+};
+
+export async function createTestDossier(db: Executor, options: TestDossierOptions): Promise<TestDossier> {
+  const suffix = randomBytes(4).toString('hex');
+  const fees = options.fees ?? [{ name: 'Lệ phí cấp giấy phép', amount: 150_000 }];
+  const [field] = await db.insert(procedureFields).values({ code: `F${suffix}`, name: 'Đất đai' }).returning();
+  const [procedure] = await db.insert(procedures).values({ code: `1.${suffix}.H56`, publishingAgencyId: options.agency.id }).returning();
+  const procedureName = 'Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất';
+  const documents = [
+    { name: 'Đơn đăng ký biến động đất đai, tài sản gắn liền với đất', originals: 1, copies: 0 },
+    { name: 'Giấy chứng nhận quyền sử dụng đất đã cấp', originals: 1, copies: 0 },
+  ];
+  const [version] = await db
+    .insert(procedureVersions)
+    .values({
+      procedureId: procedure!.id,
+      versionNo: 1,
+      validFrom: '2020-01-01',
+      origin: 'seed',
+      name: procedureName,
+      fieldId: field!.id,
+      level: 'province',
+      timeValue: 10,
+      timeUnit: 'working_days',
+      onlineLevel: 4,
+      methods: ['in_person', 'online', 'post'],
+      subjects: ['individual'],
+      steps: ['Nộp hồ sơ', 'Giải quyết', 'Trả kết quả'],
+      documents,
+      sets: 1,
+      result: 'Giấy chứng nhận',
+      fees,
+      legalBasis: [],
+      contentHash: suffix,
+    })
+    .returning();
+  const snapshot: ProcedureSnapshot = {
+    procedureId: procedure!.id,
+    versionId: version!.id,
+    versionNo: 1,
+    code: procedure!.code,
+    name: procedureName,
+    fieldCode: field!.code,
+    fieldName: field!.name,
+    level: 'province',
+    time: { value: 10, unit: 'working_days' },
+    cutoffTime: null,
+    onlineLevel: 4,
+    onlineScope: 'full',
+    interAgency: false,
+    onTheSpot: false,
+    postalReturn: true,
+    methods: ['in_person', 'online', 'post'],
+    documents: documents.map((d, index) => ({ ...d, index, required: true, formName: null })),
+    sets: 1,
+    result: 'Giấy chứng nhận',
+    fees: fees.map((f) => ({ ...f, note: null })),
+    steps: [],
+    internalProcessId: null,
+  };
+  const receivedAt = options.receivedAt ?? new Date();
+  const feeTotal = fees.reduce((s, f) => s + f.amount, 0);
+  const id = randomUUID();
+  const code = `${options.agency.identifierCode}-${suffix.slice(0, 6)}-0001`;
+  const trackingSecret = options.trackingSecret ?? 'K7Q2M9AB';
+  await db.insert(dossiers).values({
+    id,
+    code,
+    codePatternId: 'tt01-2018',
+    procedureId: procedure!.id,
+    procedureVersionId: version!.id,
+    procedure: snapshot,
+    rules: RULES,
+    applicantUserId: options.applicantUserId ?? null,
+    applicantKind: 'individual',
+    applicantName: options.applicantName ?? 'Nguyễn Thị Hồng Nhung',
+    applicantIdNumber: '093190001234',
+    applicantPhone: '0912345678',
+    applicantEmail: 'hongnhung@example.vn',
+    applicantAddress: 'Số 12 đường Trần Hưng Đạo, phường 5, thành phố Vị Thanh',
+    channel: 'in_person',
+    receivingAgencyId: options.agency.id,
+    competentAgencyId: options.agency.id,
+    agencyIds: [options.agency.id],
+    submittedAt: receivedAt,
+    status: options.status ?? 'in_progress',
+    currentStep: 0,
+    currentAgencyId: options.agency.id,
+    receivedAt,
+    processingStartedAt: receivedAt,
+    dueAt: options.dueAt ?? new Date(receivedAt.getTime() + 14 * 86_400_000),
+    originalDueAt: options.dueAt ?? new Date(receivedAt.getTime() + 14 * 86_400_000),
+    lastSeq: 1,
+    paymentState: feeTotal > 0 ? 'unpaid' : 'not_required',
+    feeTotal,
+    deliveryMethod: 'at_desk',
+    trackingSecretHash: createHash('sha256').update(`motcua-tracking:${trackingSecret}`).digest('hex'),
+  });
+  await db.insert(dossierActions).values({
+    actionId: randomUUID(),
+    dossierId: id,
+    seq: 1,
+    action: 'receive',
+    at: receivedAt,
+    actorRole: 'staff',
+    actorName: 'Trần Văn Đức',
+    toStatus: options.status ?? 'in_progress',
+    payload: {},
+    requestHash: suffix,
+  });
+  await db.insert(dossierDocuments).values(documents.map((d, i) => ({ dossierId: id, kind: 'application', checklistIndex: i, name: d.name, originals: d.originals, copies: d.copies })));
+  return { id, code, trackingSecret, procedureName };
+}
