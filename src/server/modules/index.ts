@@ -6,6 +6,7 @@ import unitsRoutes from './units/units.routes';
 import agenciesRoutes from './units/agencies.routes';
 import petitionsRoutes from './petitions/petitions.routes';
 import paymentsRoutes from './payments/payments.routes';
+import faqRoutes from './faq/faq.routes';
 
 /** Every domain's routes. Each module registers its own `/api/<domain>` routes. */
 export async function registerModules(app: FastifyInstance) {
@@ -16,4 +17,5 @@ export async function registerModules(app: FastifyInstance) {
   await app.register(agenciesRoutes);
   await app.register(petitionsRoutes);
   await app.register(paymentsRoutes);
+  await app.register(faqRoutes);
 }

@@ -3,5 +3,6 @@ import './users.policy';
 import './units.policy';
 import './petitions.policy';
 import './payments.policy';
+import './faq.policy';
 
 export { allow, can, authorize, abilitiesFor, inAgencyScope, isStaff } from './policy';
