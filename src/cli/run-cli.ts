@@ -5,10 +5,10 @@ import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig, type AppConfig } from '../server/env';
 import type { Database } from '../server/db/client';
-import { migrate, migrationStatus } from '../server/db/migrate';
-import { exitOnSignals, openConfiguredDatabase, describeDatabase, startServer } from '../server/main';
-import { seedDemo } from '../server/seed/seed-demo';
-import { CliError, CreateAdminInput, createAdmin } from './create-admin';
+
+// The server, the database drivers and the seeders load only when a command needs them, so `help` is instant.
+const server = () => import('../server/main');
+const migrations = () => import('../server/db/migrate');
 
 export const USAGE = `MotCua — dòng lệnh quản trị / administration command
 
@@ -34,7 +34,10 @@ export interface CliIo {
   readStdin?: () => string;
 }
 
+const COMMANDS = ['serve', 'db migrate', 'db status', 'seed demo', 'user create-admin'];
+
 class UsageError extends Error {}
+class CliError extends Error {}
 
 const defaultIo: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -42,7 +45,7 @@ const defaultIo: CliIo = {
 };
 
 async function withDatabase<T>(config: AppConfig, io: CliIo, fn: (database: Database) => Promise<T>): Promise<T> {
-  const database = io.database ?? (await openConfiguredDatabase(config));
+  const database = io.database ?? (await (await server()).openConfiguredDatabase(config));
   try {
     return await fn(database);
   } finally {
@@ -51,7 +54,7 @@ async function withDatabase<T>(config: AppConfig, io: CliIo, fn: (database: Data
 }
 
 async function dbStatus(database: Database, io: CliIo): Promise<number> {
-  const status = await migrationStatus(database);
+  const status = await (await migrations()).migrationStatus(database);
   for (const m of status) {
     const state = m.changed ? 'ĐÃ BỊ SỬA / CHANGED' : m.appliedAt ? `đã áp dụng / applied ${m.appliedAt}` : 'chờ áp dụng / pending';
     io.out(`  ${m.tag.padEnd(28)} ${state}`);
@@ -74,25 +77,28 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       io.out(USAGE);
       return command ? 0 : 2;
     }
+    const name = `${command} ${sub ?? ''}`.trim();
+    if (!COMMANDS.includes(name)) throw new UsageError(`Lệnh không hợp lệ / unknown command: ${argv.join(' ')}`);
     const config = loadConfig(io.env ?? process.env);
-    switch (`${command} ${sub ?? ''}`.trim()) {
+    switch (name) {
       case 'serve': {
-        const server = await startServer(config, { database: io.database });
-        exitOnSignals(server);
+        const { startServer, exitOnSignals } = await server();
+        exitOnSignals(await startServer(config, { database: io.database }));
         return new Promise<number>(() => undefined); // runs until a signal
       }
       case 'db migrate':
-        return withDatabase(config, io, async (database) => {
-          const applied = await migrate(database);
+        return await withDatabase(config, io, async (database) => {
+          const applied = await (await migrations()).migrate(database);
           io.out(applied.length > 0 ? `Đã áp dụng / applied: ${applied.join(', ')}` : 'Không có bản chuyển đổi mới / nothing to apply');
-          io.out(`Cơ sở dữ liệu / database: ${describeDatabase(config)}`);
+          io.out(`Cơ sở dữ liệu / database: ${(await server()).describeDatabase(config)}`);
           return 0;
         });
       case 'db status':
-        return withDatabase(config, io, (database) => dbStatus(database, io));
+        return await withDatabase(config, io, (database) => dbStatus(database, io));
       case 'seed demo':
-        return withDatabase(config, io, async (database) => {
-          await migrate(database);
+        return await withDatabase(config, io, async (database) => {
+          await (await migrations()).migrate(database);
+          const { seedDemo } = await import('../server/seed/seed-demo');
           const result = await seedDemo(database);
           for (const step of result.added) io.out(`  ${step.name.padEnd(12)} ${step.rows > 0 ? `+${step.rows}` : 'đã có / already there'}`);
           io.out('Đã nạp dữ liệu mẫu / demo data loaded');
@@ -106,14 +112,17 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
         });
         if (!values.username || !values.name || !values.password) throw new UsageError('create-admin cần --username, --name và --password / needs --username, --name and --password');
         const password = values.password === '-' ? (io.readStdin ?? (() => readFileSync(0, 'utf8')))().replace(/\r?\n$/, '') : values.password;
+        const { CreateAdminInput, createAdmin, CliError: CreateAdminError } = await import('./create-admin');
         const parsed = CreateAdminInput.safeParse({ ...values, password });
         if (!parsed.success) {
           for (const issue of parsed.error.issues) io.err(`  --${issue.path.join('.')}: ${issue.message}`);
           return 2;
         }
-        return withDatabase(config, io, async (database) => {
-          await migrate(database);
-          const created = await createAdmin(database, parsed.data);
+        return await withDatabase(config, io, async (database) => {
+          await (await migrations()).migrate(database);
+          const created = await createAdmin(database, parsed.data).catch((err: unknown) => {
+            throw err instanceof CreateAdminError ? new CliError(err.message) : err;
+          });
           io.out(`Đã tạo tài khoản quản trị / administrator created: ${parsed.data.username} (${created.agencyName})`);
           return 0;
         });

@@ -165,12 +165,18 @@ export function banner(config: AppConfig, state: { seeded: boolean; emptyWithout
   return lines.join('\n');
 }
 
-/** SIGTERM / SIGINT: graceful shutdown, then exit 0; a second signal, or 30 s without finishing, exits at once. */
+/**
+ * SIGTERM / SIGINT: graceful shutdown, then exit 0. A second signal more than a second later (one Ctrl+C can arrive
+ * twice: from the terminal and from `npm start`), or 30 s without finishing, exits at once with 1.
+ */
 export function exitOnSignals(server: RunningServer, exit: (code: number) => void = (code) => process.exit(code)): void {
-  let received = false;
+  let receivedAt = 0;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (received) return exit(1);
-    received = true;
+    if (receivedAt) {
+      if (Date.now() - receivedAt > 1000) exit(1);
+      return;
+    }
+    receivedAt = Date.now();
     server.app.log.info({ signal }, 'shutting down');
     setTimeout(() => exit(1), 30_000).unref();
     server.shutdown().then(
