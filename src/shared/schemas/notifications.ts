@@ -1,6 +1,6 @@
 /** Hộp thư đi: the notification outbox (email, SMS) as administrators see it. */
 import { z } from 'zod';
-import { Paginated, Pagination } from './common';
+import { Pagination } from './common';
 
 export const NotificationChannel = { EMAIL: 'email', SMS: 'sms' } as const;
 export type NotificationChannel = (typeof NotificationChannel)[keyof typeof NotificationChannel];
@@ -42,7 +42,11 @@ export type OutboxMessageView = z.infer<typeof OutboxMessageView>;
 /** Lists count at most OUTBOX_COUNT_CAP rows (the outbox grows with every dossier); `totalCapped` says there are more. */
 export const OUTBOX_COUNT_CAP = 10_000;
 
-export const OutboxPage = Paginated(OutboxMessageView).extend({
+export const OutboxPage = z.object({
+  items: z.array(OutboxMessageView),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
   totalCapped: z.boolean(),
   /** Whole outbox, whatever the filters: messages waiting and messages that could not be delivered (capped too). */
   counts: z.object({ pending: z.number().int(), failed: z.number().int() }),
