@@ -41,17 +41,9 @@ export type TypedApp = ReturnType<FastifyInstance['withTypeProvider']> & Fastify
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-export interface BuildAppOptions {
-  serveWeb?: boolean;
-  webDir?: string;
-  /** Where log lines go instead of stdout (tests read them to check redaction). */
-  logStream?: NodeJS.WritableStream;
-}
-
-export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}) {
-  const logger = loggerOptions(ctx.config);
+export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean; webDir?: string } = {}) {
   const app = Fastify({
-    logger: logger && options.logStream ? { ...(logger as object), stream: options.logStream } : logger,
+    logger: loggerOptions(ctx.config),
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: (req) => {

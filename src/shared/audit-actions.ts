@@ -4,8 +4,6 @@ export const AuditAction = {
   USER_CREATED: 'user.created',
   USER_UPDATED: 'user.updated',
   USER_DISABLED: 'user.disabled',
-  USER_ENABLED: 'user.enabled',
-  USER_ROLES_CHANGED: 'user.roles_changed',
   USER_LOGGED_IN: 'user.logged_in',
   USER_LOGIN_FAILED: 'user.login_failed',
   USER_LOCKED: 'user.locked',
@@ -57,5 +55,10 @@ export const AuditAction = {
   RATING_GIVEN: 'rating.given',
   RATING_CHANGED: 'rating.changed',
   FEEDBACK_SETTINGS_UPDATED: 'feedback_settings.updated',
+  CALENDAR_YEAR_UPDATED: 'calendar.year_updated',
+  FILE_UPLOADED: 'file.uploaded',
+  /** Workflow actions are audited as `dossier.<action>` (auditActionOf in shared/workflow). */
+  DOSSIER_DOCUMENT_UPDATED: 'dossier.document_updated',
+  DOSSIER_TRACKING_SECRET_REISSUED: 'dossier.tracking_secret_reissued',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction] | (string & { __brand?: 'audit' });

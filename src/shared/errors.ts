@@ -58,6 +58,19 @@ export const ErrorCode = {
   PAYMENT_SIGNATURE_INVALID: 'PAYMENT_SIGNATURE_INVALID',
   PAYMENT_GATEWAY_UNAVAILABLE: 'PAYMENT_GATEWAY_UNAVAILABLE',
   RECEIPT_NUMBER_TAKEN: 'RECEIPT_NUMBER_TAKEN',
+  // Dossiers.
+  PROCEDURE_NOT_IN_FORCE: 'PROCEDURE_NOT_IN_FORCE',
+  AGENCY_NOT_COMPETENT: 'AGENCY_NOT_COMPETENT',
+  CHANNEL_NOT_ALLOWED: 'CHANNEL_NOT_ALLOWED',
+  DOSSIER_DOCUMENTS_MISSING: 'DOSSIER_DOCUMENTS_MISSING',
+  SUPPLEMENT_WINDOW_PASSED: 'SUPPLEMENT_WINDOW_PASSED',
+  SUPPLEMENT_LIMIT_REACHED: 'SUPPLEMENT_LIMIT_REACHED',
+  SUPPLEMENT_NOT_DUE_FOR_CLOSURE: 'SUPPLEMENT_NOT_DUE_FOR_CLOSURE',
+  EXTENSION_ALREADY_USED: 'EXTENSION_ALREADY_USED',
+  EXTENSION_TOO_LATE: 'EXTENSION_TOO_LATE',
+  STEP_INVALID: 'STEP_INVALID',
+  ASSIGNEE_INVALID: 'ASSIGNEE_INVALID',
+  RESULT_NOT_ONLINE: 'RESULT_NOT_ONLINE',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -118,6 +131,19 @@ export const errorMessages: Record<ErrorCode, string> = {
   PAYMENT_SIGNATURE_INVALID: 'Chữ ký của thông báo thanh toán không hợp lệ',
   PAYMENT_GATEWAY_UNAVAILABLE: 'Chưa cấu hình cổng thanh toán trực tuyến; vui lòng nộp phí, lệ phí tại Bộ phận Một cửa',
   RECEIPT_NUMBER_TAKEN: 'Số biên lai đã được dùng cho một khoản thu khác của cơ quan',
+  // Dossiers.
+  PROCEDURE_NOT_IN_FORCE: 'Thủ tục chưa được công bố hoặc đã hết hiệu lực vào ngày tiếp nhận',
+  AGENCY_NOT_COMPETENT: 'Cơ quan đã chọn không giải quyết thủ tục này',
+  CHANNEL_NOT_ALLOWED: 'Thủ tục không cho phép nộp hồ sơ theo cách thức này',
+  DOSSIER_DOCUMENTS_MISSING: 'Hồ sơ còn thiếu thành phần bắt buộc',
+  SUPPLEMENT_WINDOW_PASSED: 'Đã quá thời hạn yêu cầu bổ sung hồ sơ kể từ ngày tiếp nhận',
+  SUPPLEMENT_LIMIT_REACHED: 'Chỉ được yêu cầu bổ sung, hoàn thiện hồ sơ một lần',
+  SUPPLEMENT_NOT_DUE_FOR_CLOSURE: 'Chưa hết thời hạn bổ sung hồ sơ, chưa thể đóng hồ sơ',
+  EXTENSION_ALREADY_USED: 'Hồ sơ đã được hẹn lại ngày trả kết quả; chỉ được hẹn lại một lần',
+  EXTENSION_TOO_LATE: 'Văn bản xin lỗi và hẹn lại ngày trả phải gửi chậm nhất 01 ngày trước ngày hết hạn',
+  STEP_INVALID: 'Bước xử lý không hợp lệ',
+  ASSIGNEE_INVALID: 'Người được phân công phải là cán bộ đang hoạt động của cơ quan đang xử lý hồ sơ',
+  RESULT_NOT_ONLINE: 'Hồ sơ không đăng ký nhận kết quả trực tuyến',
   INTERNAL: 'Đã có lỗi xảy ra, vui lòng thử lại sau',
 };
 
@@ -177,6 +203,19 @@ export const errorStatus: Record<ErrorCode, number> = {
   PAYMENT_SIGNATURE_INVALID: 400,
   PAYMENT_GATEWAY_UNAVAILABLE: 503,
   RECEIPT_NUMBER_TAKEN: 409,
+  // Dossiers.
+  PROCEDURE_NOT_IN_FORCE: 422,
+  AGENCY_NOT_COMPETENT: 422,
+  CHANNEL_NOT_ALLOWED: 422,
+  DOSSIER_DOCUMENTS_MISSING: 400,
+  SUPPLEMENT_WINDOW_PASSED: 409,
+  SUPPLEMENT_LIMIT_REACHED: 409,
+  SUPPLEMENT_NOT_DUE_FOR_CLOSURE: 409,
+  EXTENSION_ALREADY_USED: 409,
+  EXTENSION_TOO_LATE: 409,
+  STEP_INVALID: 400,
+  ASSIGNEE_INVALID: 400,
+  RESULT_NOT_ONLINE: 409,
   INTERNAL: 500,
 };
 

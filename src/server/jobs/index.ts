@@ -4,6 +4,7 @@
  */
 import { pruneExpiredJob } from './maintenance.jobs';
 import { deliverNotificationsJob } from '../modules/notifications/notifications.jobs';
+import { sweepDossierDeadlinesJob } from '../modules/dossiers/dossiers.jobs';
 import type { ScheduleDefinition } from './runner';
 
 export { defineJob, type JobContext, type JobDefinition } from './define-job';
@@ -13,4 +14,5 @@ export { createJobRunner, PermanentJobError, type JobRunner, type JobRunnerOptio
 export const builtInSchedules: ScheduleDefinition[] = [
   { name: 'maintenance.prune', kind: pruneExpiredJob.kind, intervalSeconds: 3600 },
   { name: 'notifications.deliver', kind: deliverNotificationsJob.kind, intervalSeconds: 10 },
+  { name: 'dossiers.sweep_deadlines', kind: sweepDossierDeadlinesJob.kind, intervalSeconds: 300 },
 ];

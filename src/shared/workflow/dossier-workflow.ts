@@ -138,7 +138,8 @@ export const DOSSIER_WORKFLOW: readonly TransitionRule[] = [
   { action: A.CLOSE_NO_SUPPLEMENT, from: [S.WAITING_FOR_SUPPLEMENT], to: S.CLOSED_NO_SUPPLEMENT, by: 'system', permissions: [] },
   { action: A.CLOSE_NO_SUPPLEMENT, from: [S.WAITING_FOR_SUPPLEMENT], to: S.CLOSED_NO_SUPPLEMENT, by: 'staff', permissions: [P.DOSSIER_INTAKE] },
   { action: A.MARK_DUE_SOON, from: CLOCK_RUNNING_STATUSES, to: SAME, by: 'system', permissions: [] },
-  { action: A.MARK_OVERDUE, from: CLOCK_RUNNING_STATUSES, to: SAME, by: 'system', permissions: [] },
+  // Also for online dossiers the desk has not accepted within its 8 working hours.
+  { action: A.MARK_OVERDUE, from: [...CLOCK_RUNNING_STATUSES, S.PENDING_ACCEPTANCE], to: SAME, by: 'system', permissions: [] },
 ];
 
 /** Actions a person chooses (the rest are creations or done by the sweep job). */

@@ -1,0 +1,234 @@
+/**
+ * Reads: staff work queues and search (scoped to the actor's agency subtree), counts for the queue cards, the
+ * applicant's own dossiers, reusable digitised documents, applicant lookup by ID number, and a dossier's detail.
+ */
+import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import type { DossierListQuery, DossierQueue } from '../../../shared/schemas/dossiers';
+import { foldVietnamese } from '../../../shared/text';
+import { CLOCK_RUNNING_STATUSES, DossierStatus, PENDING_STATUSES } from '../../../shared/workflow/dossier-workflow';
+import type { Actor } from '../../auth/actor';
+import type { Executor } from '../../db/client';
+import { agencies, departments, dossierActions, dossierAgencyPeriods, dossierDocuments, dossierSteps, dossiers, files, users } from '../../db/schema';
+
+const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+const OPEN_FOR_STAFF = [...PENDING_STATUSES, DossierStatus.PENDING_ACCEPTANCE, DossierStatus.RESULT_READY];
+
+/** Dossiers that passed through an agency of the actor's subtree (GIN on agency_ids). */
+export function staffScope(actor: Actor): SQL {
+  if (!actor.agencyPath) return sql`false`;
+  const prefix = `${actor.agencyPath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`${dossiers.agencyIds} && ARRAY(SELECT a.id FROM agencies a WHERE a.path LIKE ${prefix})`;
+}
+
+export function queueCondition(queue: DossierQueue, actor: Actor, now: Date): SQL | undefined {
+  const running = sql`${dossiers.status} IN (${list(CLOCK_RUNNING_STATUSES)})`;
+  switch (queue) {
+    case 'mine':
+      return actor.userId ? and(eq(dossiers.assigneeId, actor.userId), sql`${dossiers.status} IN (${list(OPEN_FOR_STAFF)})`) : sql`false`;
+    case 'department':
+      return actor.departmentId ? and(eq(dossiers.currentDepartmentId, actor.departmentId), sql`${dossiers.status} IN (${list(OPEN_FOR_STAFF)})`) : sql`false`;
+    case 'due_soon':
+      return and(running, eq(dossiers.deadlineAlert, 'due_soon'), sql`${dossiers.dueAt} >= ${now.toISOString()}::timestamptz`);
+    case 'overdue':
+      return and(running, sql`${dossiers.dueAt} < ${now.toISOString()}::timestamptz`);
+    case 'waiting_for_supplement':
+      return eq(dossiers.status, DossierStatus.WAITING_FOR_SUPPLEMENT);
+    case 'pending_acceptance':
+      return eq(dossiers.status, DossierStatus.PENDING_ACCEPTANCE);
+    case 'result_ready':
+      return eq(dossiers.status, DossierStatus.RESULT_READY);
+    case 'all':
+      return undefined;
+    default: {
+      const unknown: never = queue;
+      throw new Error(`unknown queue ${String(unknown)}`);
+    }
+  }
+}
+
+/** Code, ID number (exact) or applicant / organisation name ignoring diacritics. */
+export function searchCondition(q: string | undefined): SQL | undefined {
+  const text = q?.trim();
+  if (!text) return undefined;
+  if (/^\d{9}$|^\d{12}$/.test(text)) return eq(dossiers.applicantIdNumber, text);
+  if (/\d/.test(text) && /[-.]/.test(text) && !/\s/.test(text)) {
+    return sql`(${dossiers.code} = ${text} OR ${dossiers.code} LIKE ${`${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`;
+  }
+  const folded = `%${foldVietnamese(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`(f_unaccent(lower(${dossiers.applicantName})) LIKE ${folded} OR f_unaccent(lower(coalesce(${dossiers.organisationName}, ''))) LIKE ${folded})`;
+}
+
+function orderOf(queue: DossierQueue): SQL[] {
+  switch (queue) {
+    case 'pending_acceptance':
+      return [asc(dossiers.acceptDueAt), asc(dossiers.submittedAt)];
+    case 'waiting_for_supplement':
+      return [asc(dossiers.supplementRequestedAt)];
+    case 'all':
+      return [desc(dossiers.submittedAt), desc(dossiers.id)];
+    default:
+      return [sql`${dossiers.dueAt} ASC NULLS LAST`, asc(dossiers.submittedAt)];
+  }
+}
+
+const assignee = aliasedTable(users, 'assignee');
+
+const listColumns = {
+  id: dossiers.id,
+  code: dossiers.code,
+  procedure: dossiers.procedure,
+  rules: dossiers.rules,
+  applicantName: dossiers.applicantName,
+  applicantIdNumber: dossiers.applicantIdNumber,
+  channel: dossiers.channel,
+  status: dossiers.status,
+  submittedAt: dossiers.submittedAt,
+  receivedAt: dossiers.receivedAt,
+  dueAt: dossiers.dueAt,
+  deadlineAlert: dossiers.deadlineAlert,
+  acceptAlertAt: dossiers.acceptAlertAt,
+  acceptDueAt: dossiers.acceptDueAt,
+  supplementRequestedAt: dossiers.supplementRequestedAt,
+  currentStep: dossiers.currentStep,
+  stepDueAt: dossiers.stepDueAt,
+  competentAgencyId: dossiers.competentAgencyId,
+  competentAgencyName: agencies.name,
+  assigneeId: dossiers.assigneeId,
+  assigneeName: assignee.fullName,
+};
+export type DossierListRow = Awaited<ReturnType<typeof selectList>>[number];
+
+function selectList(executor: Executor, where: SQL | undefined, order: SQL[], limit: number, offset: number) {
+  return executor
+    .select(listColumns)
+    .from(dossiers)
+    .innerJoin(agencies, eq(agencies.id, dossiers.competentAgencyId))
+    .leftJoin(assignee, eq(assignee.id, dossiers.assigneeId))
+    .where(where)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset);
+}
+
+async function countWhere(executor: Executor, where: SQL | undefined): Promise<number> {
+  const [row] = await executor.select({ n: sql<number>`count(*)::int` }).from(dossiers).where(where);
+  return Number(row?.n ?? 0);
+}
+
+export async function listDossiers(executor: Executor, actor: Actor, query: DossierListQuery, now: Date) {
+  const where = and(staffScope(actor), queueCondition(query.queue, actor, now), searchCondition(query.q), query.status ? eq(dossiers.status, query.status) : undefined);
+  const [rows, total] = await Promise.all([
+    selectList(executor, where, orderOf(query.queue), query.pageSize, (query.page - 1) * query.pageSize),
+    countWhere(executor, where),
+  ]);
+  return { rows, total };
+}
+
+export const QUEUES_COUNTED: readonly DossierQueue[] = ['mine', 'department', 'due_soon', 'overdue', 'waiting_for_supplement', 'pending_acceptance', 'result_ready'];
+
+/** Counts for the queue cards, in one scan of the actor's scope. */
+export async function queueCounts(executor: Executor, actor: Actor, now: Date): Promise<Record<DossierQueue, number>> {
+  const columns = Object.fromEntries(QUEUES_COUNTED.map((q) => [q, sql<number>`count(*) FILTER (WHERE ${queueCondition(q, actor, now)})::int`]));
+  const [row] = await executor
+    .select({ ...columns, all: sql<number>`count(*)::int` })
+    .from(dossiers)
+    .where(staffScope(actor));
+  return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v)])) as Record<DossierQueue, number>;
+}
+
+export async function listApplicantDossiers(executor: Executor, userId: string, page: number, pageSize: number) {
+  const where = eq(dossiers.applicantUserId, userId);
+  const [rows, total] = await Promise.all([
+    selectList(executor, where, [desc(dossiers.submittedAt), desc(dossiers.id)], pageSize, (page - 1) * pageSize),
+    countWhere(executor, where),
+  ]);
+  return { rows, total };
+}
+
+/** Digitised documents of the applicant's earlier dossiers that staff marked reusable. */
+export async function listReusableDocuments(executor: Executor, userId: string, q?: string) {
+  const folded = q ? `%${foldVietnamese(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  return executor
+    .select({
+      id: dossierDocuments.id,
+      name: dossierDocuments.name,
+      kind: dossierDocuments.kind,
+      createdAt: dossierDocuments.createdAt,
+      dossierCode: dossiers.code,
+      procedure: dossiers.procedure,
+      fileId: files.id,
+      fileName: files.fileName,
+      size: files.size,
+      mimeType: files.mimeType,
+    })
+    .from(dossierDocuments)
+    .innerJoin(dossiers, eq(dossiers.id, dossierDocuments.dossierId))
+    .innerJoin(files, eq(files.id, dossierDocuments.fileId))
+    .where(
+      and(
+        eq(dossiers.applicantUserId, userId),
+        eq(dossierDocuments.reusable, true),
+        isNotNull(dossierDocuments.fileId),
+        folded ? sql`f_unaccent(lower(${dossierDocuments.name})) LIKE ${folded}` : undefined,
+      ),
+    )
+    .orderBy(desc(dossierDocuments.createdAt))
+    .limit(200);
+}
+
+/** A registered citizen, else the latest dossier of that ID number, to prefill the desk's intake form. */
+export async function lookupApplicant(executor: Executor, idNumber: string) {
+  const [user] = await executor
+    .select({ userId: users.id, fullName: users.fullName, phone: users.phone, email: users.email, address: users.address, organisationName: users.organisationName, taxCode: users.taxCode })
+    .from(users)
+    .where(and(eq(users.idNumber, idNumber), eq(users.kind, 'citizen')));
+  if (user) return user;
+  const [last] = await executor
+    .select({
+      fullName: dossiers.applicantName,
+      phone: dossiers.applicantPhone,
+      email: dossiers.applicantEmail,
+      address: dossiers.applicantAddress,
+      organisationName: dossiers.organisationName,
+      taxCode: dossiers.organisationTaxCode,
+    })
+    .from(dossiers)
+    .where(eq(dossiers.applicantIdNumber, idNumber))
+    .orderBy(desc(dossiers.submittedAt))
+    .limit(1);
+  return last ? { userId: null, ...last } : undefined;
+}
+
+/** Everything the detail view shows besides the row itself. */
+export async function loadDossierParts(executor: Executor, row: typeof dossiers.$inferSelect) {
+  const [actions, documents, steps, periods] = await Promise.all([
+    executor.select().from(dossierActions).where(eq(dossierActions.dossierId, row.id)).orderBy(asc(dossierActions.seq)),
+    executor
+      .select({ document: dossierDocuments, file: { id: files.id, fileName: files.fileName, size: files.size, mimeType: files.mimeType } })
+      .from(dossierDocuments)
+      .leftJoin(files, eq(files.id, dossierDocuments.fileId))
+      .where(eq(dossierDocuments.dossierId, row.id))
+      .orderBy(asc(dossierDocuments.createdAt), asc(dossierDocuments.checklistIndex)),
+    executor.select().from(dossierSteps).where(eq(dossierSteps.dossierId, row.id)).orderBy(asc(dossierSteps.position)),
+    executor.select().from(dossierAgencyPeriods).where(eq(dossierAgencyPeriods.dossierId, row.id)).orderBy(asc(dossierAgencyPeriods.id)),
+  ]);
+  const agencyIds = [...new Set([...row.agencyIds, row.currentAgencyId, ...periods.map((p) => p.agencyId).filter((x): x is string => !!x)])];
+  const departmentIds = [...new Set([row.currentDepartmentId, ...row.procedure.steps.map((s) => s.departmentId)].filter((x): x is string => !!x))];
+  const userIds = [...new Set([row.assigneeId].filter((x): x is string => !!x))];
+  const [agencyRows, departmentRows, userRows] = await Promise.all([
+    executor.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, agencyIds)),
+    departmentIds.length ? executor.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, departmentIds)) : [],
+    userIds.length ? executor.select({ id: users.id, name: users.fullName }).from(users).where(inArray(users.id, userIds)) : [],
+  ]);
+  return {
+    actions,
+    documents,
+    steps,
+    periods,
+    names: {
+      agency: new Map(agencyRows.map((a) => [a.id, a.name])),
+      department: new Map(departmentRows.map((d) => [d.id, d.name])),
+      user: new Map(userRows.map((u) => [u.id, u.name])),
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ErrorResponse } from '../../../shared/schemas/common';
+import { TrackingParams, TrackingQuery, TrackingResponse } from '../../../shared/schemas/dossiers';
+import { enforceRateLimit } from '../../http/rate-limit';
+import { trackDossier } from './track-dossier';
+
+/** Lookups per address per minute, and per dossier code per hour (guessing a code's secret from many addresses). */
+export const TRACKING_LIMITS = { perIpPerMinute: 30, perCodePerHour: 60 } as const;
+
+export default async function trackingRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { database } = app.ctx;
+
+  r.get(
+    '/api/tracking/:code',
+    {
+      schema: {
+        tags: ['Tra cứu hồ sơ'],
+        summary: 'Tra cứu tình trạng hồ sơ bằng mã hồ sơ và mã tra cứu (hoặc số điện thoại người nộp); không có dữ liệu cá nhân',
+        params: TrackingParams,
+        querystring: TrackingQuery,
+        response: { 200: TrackingResponse, 400: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse },
+      },
+    },
+    async (request) => {
+      await enforceRateLimit(database.db, `tracking:${request.ip}`, TRACKING_LIMITS.perIpPerMinute, 60);
+      await enforceRateLimit(database.db, `tracking-code:${request.params.code}`, TRACKING_LIMITS.perCodePerHour, 3600);
+      return trackDossier(database.db, request.params.code, request.query);
+    },
+  );
+}
