@@ -41,9 +41,17 @@ export type TypedApp = ReturnType<FastifyInstance['withTypeProvider']> & Fastify
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean; webDir?: string } = {}) {
+export interface BuildAppOptions {
+  serveWeb?: boolean;
+  webDir?: string;
+  /** Where log lines go instead of stdout (tests read them to check redaction). */
+  logStream?: NodeJS.WritableStream;
+}
+
+export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}) {
+  const logger = loggerOptions(ctx.config);
   const app = Fastify({
-    logger: loggerOptions(ctx.config),
+    logger: logger && options.logStream ? { ...(logger as object), stream: options.logStream } : logger,
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: (req) => {

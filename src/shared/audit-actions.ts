@@ -4,6 +4,8 @@ export const AuditAction = {
   USER_CREATED: 'user.created',
   USER_UPDATED: 'user.updated',
   USER_DISABLED: 'user.disabled',
+  USER_ENABLED: 'user.enabled',
+  USER_ROLES_CHANGED: 'user.roles_changed',
   USER_LOGGED_IN: 'user.logged_in',
   USER_LOGIN_FAILED: 'user.login_failed',
   USER_LOCKED: 'user.locked',

@@ -48,6 +48,10 @@ export interface MigrationStatus {
 }
 
 async function ensureTable(session: RawSession) {
+  // Checked first: CREATE ... IF NOT EXISTS needs CREATE on the schema even when the table exists, and the
+  // production app role has none (docs/operations.md), yet it starts with a migrate() that has nothing to do.
+  const { rows } = await session.query<{ name: string | null }>(`SELECT to_regclass('motcua_migrations')::text AS name`);
+  if (rows[0]?.name) return;
   await session.exec(`CREATE TABLE IF NOT EXISTS motcua_migrations (
     tag text PRIMARY KEY,
     hash text NOT NULL,

@@ -8,6 +8,7 @@ import type { Executor } from '../db/client';
 import {
   adminUnits,
   agencies,
+  apiTokens,
   departments,
   internalProcessSteps,
   internalProcesses,
@@ -18,7 +19,11 @@ import {
   users,
 } from '../db/schema';
 import { hashPassword } from '../auth/password';
+import { API_TOKEN_PREFIX } from '../auth/session';
+import { randomToken, sha256 } from '../auth/tokens';
 import type { Role } from '../../shared/permissions';
+import type { FastifyInstance } from 'fastify';
+import { signIn, type Client } from './test-app';
 
 export const TEST_PASSWORD = 'MatKhau123';
 let passwordHash: Promise<string> | undefined;
@@ -91,6 +96,12 @@ export async function createStaff(db: Executor, agency: TestAgency, roles: Role[
   return { id: u!.id, login: username, password: TEST_PASSWORD };
 }
 
+/** A staff user of the agency with these roles, already signed in (`client.headers` for app.inject). */
+export async function createSignedInStaff(app: FastifyInstance, db: Executor, agency: TestAgency, roles: Role[], name?: string): Promise<TestUser & { client: Client }> {
+  const user = await createStaff(db, agency, roles, name);
+  return { ...user, client: await signIn(app, user.login, user.password) };
+}
+
 export async function createCitizen(db: Executor, name = 'Nguyễn Văn An'): Promise<TestUser> {
   const fixed = testIdNumber();
   const [u] = await db
@@ -103,6 +114,16 @@ export async function createCitizen(db: Executor, name = 'Nguyễn Văn An'): Pr
 export async function findUser(db: Executor, id: string) {
   const [u] = await db.select().from(users).where(eq(users.id, id));
   return u;
+}
+
+/** An API token acting as the user; returns the secret a client sends as `Authorization: Bearer <secret>`. */
+export async function createApiToken(db: Executor, userId: string, options: { name?: string; expiresAt?: Date } = {}): Promise<{ id: string; secret: string }> {
+  const secret = `${API_TOKEN_PREFIX}${randomToken(32)}`;
+  const [row] = await db
+    .insert(apiTokens)
+    .values({ name: options.name ?? 'Tích hợp thử', tokenHash: sha256(secret), prefix: secret.slice(0, 11), userId, expiresAt: options.expiresAt ?? null })
+    .returning({ id: apiTokens.id });
+  return { id: row!.id, secret };
 }
 
 export interface TestProcedureOptions {

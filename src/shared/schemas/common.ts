@@ -56,3 +56,7 @@ export const ErrorResponse = z.object({
 });
 
 export const OkResponse = z.object({ ok: z.literal(true) });
+
+/** One page of a list, with the number of all matching rows. */
+export const Paginated = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
