@@ -14,6 +14,7 @@ import calendarRoutes from './calendar/calendar.routes';
 import filesRoutes from './files/files.routes';
 import dossiersRoutes from './dossiers/dossiers.routes';
 import trackingRoutes from './dossiers/tracking.routes';
+import surveysRoutes from './surveys/surveys.routes';
 
 /** Every domain's routes. Each module registers its own `/api/<domain>` routes. */
 export async function registerModules(app: FastifyInstance) {
@@ -32,4 +33,5 @@ export async function registerModules(app: FastifyInstance) {
   await app.register(filesRoutes);
   await app.register(dossiersRoutes);
   await app.register(trackingRoutes);
+  await app.register(surveysRoutes);
 }

@@ -6,5 +6,6 @@ import './dossiers.policy';
 import './petitions.policy';
 import './payments.policy';
 import './faq.policy';
+import './surveys.policy';
 
 export { allow, can, authorize, abilitiesFor, inAgencyScope, isStaff } from './policy';
