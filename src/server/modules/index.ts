@@ -7,6 +7,7 @@ import agenciesRoutes from './units/agencies.routes';
 import usersRoutes from './users/users.routes';
 import apiTokensRoutes from './users/api-tokens.routes';
 import auditRoutes from './audit/audit.routes';
+import catalogRoutes from './catalog/catalog.routes';
 import petitionsRoutes from './petitions/petitions.routes';
 import paymentsRoutes from './payments/payments.routes';
 import faqRoutes from './faq/faq.routes';
@@ -26,6 +27,7 @@ export async function registerModules(app: FastifyInstance) {
   await app.register(usersRoutes);
   await app.register(apiTokensRoutes);
   await app.register(auditRoutes);
+  await app.register(catalogRoutes);
   await app.register(petitionsRoutes);
   await app.register(paymentsRoutes);
   await app.register(faqRoutes);

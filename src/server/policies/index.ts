@@ -1,6 +1,7 @@
 /** Loads every domain's rules; import this once before authorizing. */
 import './users.policy';
 import './units.policy';
+import './catalog.policy';
 import './audit.policy';
 import './dossiers.policy';
 import './petitions.policy';
