@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/test-database'
 import { createAgency, createProcedure } from '../../test/factories';
 import { AppError } from '../../../shared/errors';
 import { receiveDossierAtDesk, submitDossierOnline } from './create-dossier';
-import { STANDARD_STEPS, at, createDossierWorld, deskInput, receive, type DossierWorld } from './dossier-fixtures';
+import { STANDARD_STEPS, at, createDossierWorld, deskInput, receive, type DossierWorld } from './dossiers.test-support';
 import { replayDossier } from '../../../shared/workflow/dossier-state';
 import { loadEvents, stateOfRow } from './dossier-records';
 

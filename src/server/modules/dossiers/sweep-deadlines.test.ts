@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/errors';
 import { dossierActions, dossiers, notifications } from '../../db/schema';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database';
 import { submitDossierOnline } from './create-dossier';
-import { act, at, createDossierWorld, receive, type DossierWorld } from './dossier-fixtures';
+import { act, at, createDossierWorld, receive, type DossierWorld } from './dossiers.test-support';
 import { queueCounts } from './dossiers.queries';
 import { derivedActionId, sweepDossierDeadlines } from './sweep-deadlines';
 

@@ -14,7 +14,7 @@ import { ALL_DOSSIER_ACTIONS, SYSTEM_ONLY_ACTIONS, CREATION_ACTIONS } from '../.
 import { auditLog, dossierActions, dossierAgencyPeriods, dossierSteps, dossiers, notifications } from '../../db/schema';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database';
 import { submitDossierOnline } from './create-dossier';
-import { act, at, createDossierWorld, receive, type DossierWorld } from './dossier-fixtures';
+import { act, at, createDossierWorld, receive, type DossierWorld } from './dossiers.test-support';
 import { loadEvents, stateOfRow } from './dossier-records';
 import { actionsFor, performDossierAction, subjectOf } from './perform-action';
 

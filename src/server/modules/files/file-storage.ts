@@ -17,9 +17,15 @@ export interface StoredContent {
   head: Buffer;
 }
 
+export interface PutOptions {
+  maxBytes?: number;
+  /** Asked once the source is consumed: a stream cut at the upload limit is refused, not stored. */
+  isTruncated?: () => boolean;
+}
+
 export interface FileStorage {
   /** Stores the content durably; identical content is kept once. Throws PAYLOAD_TOO_LARGE past `maxBytes`. */
-  put(source: AsyncIterable<Uint8Array> | Uint8Array, options?: { maxBytes?: number }): Promise<StoredContent>;
+  put(source: AsyncIterable<Uint8Array> | Uint8Array, options?: PutOptions): Promise<StoredContent>;
   /** A stream of the content; throws NOT_FOUND if it is missing. */
   open(sha256: string): Promise<Readable>;
   exists(sha256: string): Promise<boolean>;
@@ -73,6 +79,7 @@ export function createLocalFileStorage(root: string): FileStorage {
           hash.update(chunk);
           await handle.write(chunk);
         }
+        if (options.isTruncated?.()) throw new AppError('PAYLOAD_TOO_LARGE');
         await handle.sync();
       } catch (err) {
         await handle.close().catch(() => undefined);

@@ -41,7 +41,7 @@ export default async function filesRoutes(app: FastifyInstance) {
       const part = await request.file();
       if (!part) throw new AppError('VALIDATION_FAILED', { message: 'Chưa chọn tệp để tải lên' });
       const file = await database.db.transaction((tx) =>
-        storeFile(tx, request.actor, storage, { content: part.file, fileName: part.filename, maxBytes: config.maxUploadBytes }),
+        storeFile(tx, request.actor, storage, { content: part.file, fileName: part.filename, maxBytes: config.maxUploadBytes, isTruncated: () => part.file.truncated }),
       );
       reply.status(201);
       return presentFile(file);

@@ -11,6 +11,8 @@ export interface StoreFileInput {
   content: AsyncIterable<Uint8Array> | Uint8Array;
   fileName: string | undefined;
   maxBytes: number;
+  /** True when the upload was cut at the size limit (multipart streams). */
+  isTruncated?: () => boolean;
 }
 
 export type StoredFile = typeof files.$inferSelect;
@@ -21,7 +23,7 @@ export type StoredFile = typeof files.$inferSelect;
  */
 export async function storeFile(tx: Executor, actor: Actor, storage: FileStorage, input: StoreFileInput): Promise<StoredFile> {
   const fileName = cleanFileName(input.fileName);
-  const stored = await storage.put(input.content, { maxBytes: input.maxBytes });
+  const stored = await storage.put(input.content, { maxBytes: input.maxBytes, ...(input.isTruncated ? { isTruncated: input.isTruncated } : {}) });
   if (stored.size === 0) throw new AppError('VALIDATION_FAILED', { message: 'Tệp tải lên không có nội dung' });
   const mimeType = detectFileType(stored.head, fileName);
   if (!mimeType) {
