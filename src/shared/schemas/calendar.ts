@@ -58,10 +58,13 @@ export function officialYearProblems(year: number, input: Pick<OfficialYearInput
   return problems;
 }
 
+/** Output shape of an entry (no input cleaning: responses are encoded, not parsed). */
+const CalendarDayEntryOut = z.object({ date: z.string(), name: z.string() });
+
 export const CalendarYearResponse = z.object({
   year: z.number().int(),
-  daysOff: z.array(CalendarDayEntry),
-  extraWorkingDays: z.array(CalendarDayEntry),
+  daysOff: z.array(CalendarDayEntryOut),
+  extraWorkingDays: z.array(CalendarDayEntryOut),
   /** official | proposed (as the work calendar uses it). */
   source: z.enum(['official', 'proposed']),
   origin: CalendarYearOrigin,
