@@ -52,11 +52,14 @@ async function readableDossier(executor: Executor, actor: Actor, id: string): Pr
   return { row: row!, subject: subject! };
 }
 
-/** The detail; a staff member reading the applicant's full ID number is audited (personal data). */
-async function detailFor(executor: Executor, actor: Actor, id: string) {
+/**
+ * The detail. Opening a dossier (GET) as staff with the full ID number is audited as a personal-data view; the
+ * answers to intake and actions, which show what the actor just entered or acted on, are not.
+ */
+async function detailFor(executor: Executor, actor: Actor, id: string, options: { auditView?: boolean } = {}) {
   const { row, subject } = await readableDossier(executor, actor, id);
   const reveal = can(actor, 'read_personal_data', 'dossier', subject);
-  if (reveal && actor.userId !== row.applicantUserId && row.applicantIdNumber) {
+  if (options.auditView && reveal && actor.userId !== row.applicantUserId && row.applicantIdNumber) {
     await recordAudit(executor, actor, { action: AuditAction.PERSONAL_DATA_VIEWED, subjectType: 'dossier', subjectId: row.id, summary: { code: row.code } });
   }
   return presentDossierDetail(executor, actor, row, subject, { revealPersonalData: reveal });
@@ -191,7 +194,7 @@ export default async function dossiersRoutes(app: FastifyInstance) {
       preValidation: requireUser,
       schema: { tags, summary: 'Chi tiết hồ sơ: tiến trình, giấy tờ, các bước, thao tác được phép', params: DossierParams, response: { 200: DossierDetail, 401: ErrorResponse, 404: ErrorResponse } },
     },
-    async (request) => detailFor(database.db, request.actor, request.params.id),
+    async (request) => detailFor(database.db, request.actor, request.params.id, { auditView: true }),
   );
 
   r.post(
