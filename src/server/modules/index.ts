@@ -16,6 +16,7 @@ import filesRoutes from './files/files.routes';
 import dossiersRoutes from './dossiers/dossiers.routes';
 import trackingRoutes from './dossiers/tracking.routes';
 import surveysRoutes from './surveys/surveys.routes';
+import ratingsRoutes from './ratings/ratings.routes';
 
 /** Every domain's routes. Each module registers its own `/api/<domain>` routes. */
 export async function registerModules(app: FastifyInstance) {
@@ -36,4 +37,5 @@ export async function registerModules(app: FastifyInstance) {
   await app.register(dossiersRoutes);
   await app.register(trackingRoutes);
   await app.register(surveysRoutes);
+  await app.register(ratingsRoutes);
 }

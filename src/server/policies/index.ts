@@ -8,5 +8,6 @@ import './petitions.policy';
 import './payments.policy';
 import './faq.policy';
 import './surveys.policy';
+import './ratings.policy';
 
 export { allow, can, authorize, abilitiesFor, inAgencyScope, isStaff } from './policy';

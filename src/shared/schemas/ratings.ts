@@ -196,3 +196,30 @@ export function scaleLevels(scale: RatingScale) {
 export function ratePercent(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
 }
+
+/** An applicant without an account rates with the dossier code and the secret printed on the receipt. */
+export const DossierReceiptProof = z.object({
+  code: z.string().trim().min(5, 'Mã hồ sơ không hợp lệ').max(80),
+  secret: z.string().trim().min(4, 'Mã tra cứu không hợp lệ').max(40),
+});
+export type DossierReceiptProof = z.infer<typeof DossierReceiptProof>;
+export const PublicDossierRatingInput = DossierRatingInput.extend(DossierReceiptProof.shape);
+export type PublicDossierRatingInput = z.infer<typeof PublicDossierRatingInput>;
+
+export const RatingListQuery = z.object({
+  from: IsoDate,
+  to: IsoDate,
+  agencyId: Uuid.optional(),
+  satisfied: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type RatingListQuery = z.infer<typeof RatingListQuery>;
+
+/** A rating in the back-office list (follow-up of dissatisfied applicants); no personal data beyond the code. */
+export const RatingListItem = DossierRatingView.extend({
+  dossierCode: z.string(),
+  procedureName: z.string(),
+  agency: z.object({ id: z.string(), name: z.string() }),
+});
+export const RatingList = z.object({ items: z.array(RatingListItem), total: z.number(), page: z.number(), pageSize: z.number() });

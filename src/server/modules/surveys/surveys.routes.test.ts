@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { auditLog, surveyResponses } from '../../db/schema';
+import { auditLog, notifications, surveyResponses } from '../../db/schema';
 import { createTestApp, signIn, type Client, type TestContext } from '../../test/test-app';
 import { createAgency, createCitizen, createStaff, type TestAgency } from '../../test/factories';
 import { addCalendarDays, toLocalDate } from '../../../shared/calendar';
+import { createDossierWorld, receive } from '../dossiers/dossiers.test-support';
+import { dossierThroughWorkflow } from '../ratings/ratings.test-support';
 
 let t: TestContext;
 let homeAffairs: TestAgency;
@@ -187,5 +189,49 @@ describe('results by element and agency', () => {
 
     const audit = await t.database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.subjectId, c.id));
     expect(audit.filter((a) => a.action === 'survey.responded')).toHaveLength(3);
+  });
+});
+
+describe('a sample of returned dossiers', () => {
+  it('invites only returned dossiers of the agencies surveyed, once each, and takes one answer per invitation', async () => {
+    const db = t.database.db;
+    const w = await createDossierWorld(db);
+    const returned = async () => (await dossierThroughWorkflow(db, w)).code;
+    const codes = [await returned(), await returned()];
+    await receive(db, w, new Date()); // still in progress: never sampled
+    const reform = await createStaff(db, w.province, ['reform_officer']);
+    const officer = await signIn(t.app, reform.login, reform.password);
+    const created = await post(officer, '/api/surveys', { ...questionnaire(), targetAgencyIds: [w.department.id], openLink: false });
+    expect(created.json().openLink).toBeNull();
+    const id = created.json().id as string;
+    await post(officer, `/api/surveys/${id}/open`, {});
+
+    const sample = await post(officer, `/api/surveys/${id}/sample`, { size: 10, returnedFrom: today, returnedTo: today });
+    expect(sample.statusCode, sample.body).toBe(200);
+    expect(sample.json().invited).toBe(2);
+    expect(sample.json().invitations.map((i: { dossierCode: string }) => i.dossierCode).sort()).toEqual([...codes].sort());
+    expect((await post(officer, `/api/surveys/${id}/sample`, { size: 10, returnedFrom: today, returnedTo: today })).json().invited).toBe(0);
+    expect((await post(officer, `/api/surveys/${id}/sample`, { size: 10, returnedFrom: '2021-01-01', returnedTo: '2021-12-31' })).json().invited).toBe(0);
+
+    const invitation = sample.json().invitations[0] as { id: string; url: string };
+    const sent = await db.select().from(notifications).where(eq(notifications.relatedId, invitation.id));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.body).toContain(invitation.url);
+
+    const token = new URL(invitation.url).searchParams.get('khoa')!;
+    expect((await get(null, `/api/public/survey-invitations/${invitation.id}?token=${'x'.repeat(24)}`)).statusCode).toBe(404);
+    const form = await get(null, `/api/public/survey-invitations/${invitation.id}?token=${token}`);
+    expect(form.json().agency).toEqual({ id: w.department.id, name: 'Sở Tư pháp Thử' });
+    const answers = form.json().questions.filter((q: { kind: string }) => q.kind === 'scale').map((q: { id: string }) => ({ questionId: q.id, score: 2 }));
+    const url = `/api/public/survey-invitations/${invitation.id}/responses?token=${token}`;
+    expect((await post(null, url, { answers })).statusCode).toBe(201);
+    const again = await post(null, url, { answers });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('SURVEY_ALREADY_ANSWERED');
+
+    const results = (await get(officer, `/api/surveys/${id}/results`)).json();
+    expect(results.responses).toBe(1);
+    expect(results.byAgency[0]).toMatchObject({ agency: { id: w.department.id }, responses: 1 });
+    expect((await get(officer, `/api/surveys/${id}`)).json().counts).toEqual({ invitations: 2, responses: 1 });
   });
 });
