@@ -13,6 +13,7 @@ import { AuditAction } from '../../shared/audit-actions';
 import { maskIdNumber } from '../../shared/text';
 import { Role } from '../../shared/permissions';
 import { demoDepartmentKey, seedDemoUnits } from '../modules/units/seed-demo-units';
+import { catalogSeeder } from '../modules/catalog/seed-demo-catalog';
 import { DEMO_CITIZEN_PASSWORD, DEMO_STAFF_PASSWORD, demoCitizenAccounts, demoStaffAccounts } from './demo-accounts';
 
 /** What earlier seeders produced, for later ones: ids by demo key. */
@@ -116,7 +117,7 @@ export const accountsSeeder: DemoSeeder = {
 };
 
 /** The demo, in order. Append later seeders here (one line each); each receives what the earlier ones built. */
-export const demoSeeders: DemoSeeder[] = [unitsSeeder, accountsSeeder];
+export const demoSeeders: DemoSeeder[] = [unitsSeeder, accountsSeeder, catalogSeeder];
 
 export interface SeedDemoResult {
   /** Rows added per seeder, in order. */

@@ -14,7 +14,7 @@ import { AppError } from '../../../shared/errors';
 import { AuditAction } from '../../../shared/audit-actions';
 import { processRoleLabels, type InternalProcessInput } from '../../../shared/schemas/catalog';
 import { formatDate } from '../../../shared/text';
-import { checkInternalProcess, dayBefore, formatProcessingTime } from './catalog-rules';
+import { checkInternalProcess, dayBefore, formatHours, formatProcessingTime } from './catalog-rules';
 import { findProcedureIdentity, findProcedureVersionAsOf, versionAgencyIds } from './catalog.queries';
 import { findAgency } from './procedure-versions';
 
@@ -62,7 +62,7 @@ export async function approveInternalProcess(tx: Tx, actor: Actor, input: Intern
   const check = checkInternalProcess(steps.map((s) => s.allottedMinutes), time);
   if (!check.withinLegalTime) {
     throw new AppError('INTERNAL_PROCESS_TOO_LONG', {
-      message: `Tổng thời gian các bước (${check.totalMinutes / 60} giờ làm việc) vượt thời hạn giải quyết ${formatProcessingTime(time)} (${check.legalMinutes / 60} giờ làm việc)`,
+      message: `Tổng thời gian các bước (${formatHours(check.totalMinutes / 60)} giờ làm việc) vượt thời hạn giải quyết ${formatProcessingTime(time)} (${formatHours(check.legalMinutes / 60)} giờ làm việc)`,
       details: { totalHours: check.totalMinutes / 60, legalHours: check.legalMinutes / 60 },
     });
   }

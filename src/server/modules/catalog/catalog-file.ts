@@ -258,6 +258,8 @@ export const cell = {
     const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
     if (dmy) iso = `${dmy[3]}-${pad2(Number(dmy[2]))}-${pad2(Number(dmy[1]))}`;
     else if (/^\d{4}-\d{2}-\d{2}$/.test(t)) iso = t;
+    // A date typed into a spreadsheet cell formatted as text or number arrives as its Excel serial (days since 30/12/1899).
+    else if (/^\d{5}$/.test(t)) iso = new Date(Date.UTC(1899, 11, 30) + Number(t) * 86_400_000).toISOString().slice(0, 10);
     if (!iso) return fail(`${label} «${v}» phải có dạng DD/MM/YYYY`);
     const d = new Date(`${iso}T00:00:00Z`);
     if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) return fail(`${label} «${v}» không phải ngày có thật`);

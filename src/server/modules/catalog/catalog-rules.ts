@@ -35,6 +35,11 @@ export function legalMinutes(time: { value: number; unit: TimeUnit }): number {
   }
 }
 
+/** Hours as Vietnamese writes them: 24,25. */
+export function formatHours(hours: number): string {
+  return String(Math.round(hours * 100) / 100).replace('.', ',');
+}
+
 /** "05 ngày làm việc", "04 giờ làm việc", "15 ngày", as procedures are written. */
 export function formatProcessingTime(time: { value: number; unit: TimeUnit }): string {
   const value = Number.isInteger(time.value) ? String(time.value).padStart(2, '0') : String(time.value).replace('.', ',');

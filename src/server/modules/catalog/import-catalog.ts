@@ -229,6 +229,8 @@ export async function importCatalog(tx: Tx, actor: Actor, input: ImportInput): P
   if (input.dryRun) return result;
 
   await applyPlans(tx, actor, publisher, plans, knownFields, newFields);
+  // A file that changes nothing leaves no trace: importing it twice is the same as once.
+  if (result.created + result.amended + result.corrected + result.fieldsCreated === 0) return result;
   await recordAudit(tx, actor, {
     action: AuditAction.CATALOG_IMPORTED,
     subjectType: 'catalog',

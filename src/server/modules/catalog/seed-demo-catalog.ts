@@ -16,6 +16,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { departments, internalProcesses, procedureFields, procedures, publicationDecisions } from '../../db/schema';
 import type { Actor } from '../../auth/actor';
+import type { DemoSeeder } from '../../seed/seed-demo';
 import { recordAudit } from '../../audit/record-audit';
 import { AuditAction } from '../../../shared/audit-actions';
 import { addCalendarDays } from '../../../shared/calendar';
@@ -274,3 +275,12 @@ async function seedInternalProcesses(tx: Tx, actor: Actor, agencyIds: Map<string
   }
   return rows.length;
 }
+
+/** The catalog step of the demo seed (src/server/seed/seed-demo.ts); returns the rows it added. */
+export const catalogSeeder: DemoSeeder = {
+  name: 'catalog',
+  async run(tx, actor, state) {
+    const r = await seedDemoCatalog(tx, actor, state.agencyIds);
+    return r.fields + r.decisions + r.versions + r.internalProcesses;
+  },
+};
