@@ -124,8 +124,10 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     const shutdown = () =>
       (stopping ??= (async () => {
         ctx.lifecycle.shuttingDown = true;
-        await Promise.all([app.close(), runner?.stop()]);
+        const stopped = await Promise.allSettled([app.close(), runner?.stop()]);
         if (!options.database) await database.close();
+        const failure = stopped.find((r) => r.status === 'rejected');
+        if (failure) throw (failure as PromiseRejectedResult).reason;
       })());
     return { app, ctx, runner, address, seeded, shutdown };
   } catch (err) {

@@ -4,7 +4,7 @@ import { pruneSessions } from '../auth/session';
 import { pruneRateLimits } from '../http/rate-limit';
 import { defineJob } from './define-job';
 
-/** Finished jobs are kept this long for the operators' job view, then removed. */
+/** Finished jobs are kept this long (for operators querying the jobs table), then removed; failed ones stay. */
 export const FINISHED_JOB_RETENTION_DAYS = 14;
 
 /** Housekeeping: expired sessions, past rate-limit windows, and old finished jobs. */

@@ -26,7 +26,7 @@ interface PendingRow {
   attempts: number;
 }
 
-let inProcess: Promise<DeliveryResult> | undefined;
+const inProcess = new WeakMap<Database, Promise<DeliveryResult>>();
 
 /**
  * Sends due outbox messages. A message that fails is retried after 4, 16, 64 and 256 minutes (counted from its
@@ -39,8 +39,11 @@ export function deliverPendingNotifications(
   adapters: NotificationAdapters,
   options: { batchSize?: number; log?: JobContext['log'] } = {},
 ): Promise<DeliveryResult> {
-  // One delivery at a time in this process (PGlite has one connection, where advisory locks are re-entrant).
-  inProcess ??= database
+  // One delivery at a time per database in this process (PGlite has one connection, where advisory locks are
+  // re-entrant): a second caller joins the delivery under way.
+  const running = inProcess.get(database);
+  if (running) return running;
+  const delivery = database
     .withSession(async (session) => {
       const { rows } = await session.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [DELIVERY_LOCK_KEY]);
       if (!rows[0]?.locked) return { sent: 0, retrying: 0, failed: 0, skipped: true };
@@ -50,10 +53,9 @@ export function deliverPendingNotifications(
         await session.query('SELECT pg_advisory_unlock($1)', [DELIVERY_LOCK_KEY]);
       }
     })
-    .finally(() => {
-      inProcess = undefined;
-    });
-  return inProcess;
+    .finally(() => inProcess.delete(database));
+  inProcess.set(database, delivery);
+  return delivery;
 }
 
 async function deliverBatch(
