@@ -65,6 +65,7 @@ export const ErrorCode = {
   PAYMENT_SIGNATURE_INVALID: 'PAYMENT_SIGNATURE_INVALID',
   PAYMENT_GATEWAY_UNAVAILABLE: 'PAYMENT_GATEWAY_UNAVAILABLE',
   RECEIPT_NUMBER_TAKEN: 'RECEIPT_NUMBER_TAKEN',
+  FORM_NOT_AVAILABLE: 'FORM_NOT_AVAILABLE',
   // Dossiers.
   PROCEDURE_NOT_IN_FORCE: 'PROCEDURE_NOT_IN_FORCE',
   AGENCY_NOT_COMPETENT: 'AGENCY_NOT_COMPETENT',
@@ -145,6 +146,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   PAYMENT_SIGNATURE_INVALID: 'Chữ ký của thông báo thanh toán không hợp lệ',
   PAYMENT_GATEWAY_UNAVAILABLE: 'Chưa cấu hình cổng thanh toán trực tuyến; vui lòng nộp phí, lệ phí tại Bộ phận Một cửa',
   RECEIPT_NUMBER_TAKEN: 'Số biên lai đã được dùng cho một khoản thu khác của cơ quan',
+  FORM_NOT_AVAILABLE: 'Hồ sơ chưa có thông tin để lập biểu mẫu này',
   // Dossiers.
   PROCEDURE_NOT_IN_FORCE: 'Thủ tục chưa được công bố hoặc đã hết hiệu lực vào ngày tiếp nhận',
   AGENCY_NOT_COMPETENT: 'Cơ quan đã chọn không giải quyết thủ tục này',
@@ -224,6 +226,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   PAYMENT_SIGNATURE_INVALID: 400,
   PAYMENT_GATEWAY_UNAVAILABLE: 503,
   RECEIPT_NUMBER_TAKEN: 409,
+  FORM_NOT_AVAILABLE: 409,
   // Dossiers.
   PROCEDURE_NOT_IN_FORCE: 422,
   AGENCY_NOT_COMPETENT: 422,

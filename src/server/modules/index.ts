@@ -17,6 +17,7 @@ import dossiersRoutes from './dossiers/dossiers.routes';
 import trackingRoutes from './dossiers/tracking.routes';
 import surveysRoutes from './surveys/surveys.routes';
 import ratingsRoutes from './ratings/ratings.routes';
+import formsRoutes from './forms/forms.routes';
 
 /** Every domain's routes. Each module registers its own `/api/<domain>` routes. */
 export async function registerModules(app: FastifyInstance) {
@@ -38,4 +39,5 @@ export async function registerModules(app: FastifyInstance) {
   await app.register(trackingRoutes);
   await app.register(surveysRoutes);
   await app.register(ratingsRoutes);
+  await app.register(formsRoutes);
 }

@@ -2,16 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, dossiers, paymentEvents, payments } from '../../db/schema';
-import { createTestApp, signIn, type Client, type TestContext } from '../../test/test-app';
-import { createAgency, createCitizen, createStaff, type TestAgency } from '../../test/factories';
+import { createTestApp, type Client, type TestContext } from '../../test/test-app';
+import type { TestAgency } from '../../test/factories';
 import { simulatedGatewayFor } from './gateway/gateways';
 import { SIGNATURE_HEADER, type SignedCallback } from './gateway/simulated-gateway';
 import { getDossierPaymentState } from './payment-state';
-import { createTestDossier } from './test-dossier';
+import { createDossierWorld, createTestDossier } from './test-dossier';
 
 let t: TestContext;
 let agency: TestAgency;
-let otherAgency: TestAgency;
 let citizen: Client;
 let citizenId: string;
 let otherCitizen: Client;
@@ -27,20 +26,9 @@ const FEE_TOTAL = FEES.reduce((s, f) => s + f.amount, 0);
 
 beforeAll(async () => {
   t = await createTestApp();
-  const db = t.database.db;
-  agency = await createAgency(db);
-  otherAgency = await createAgency(db);
-  const c = await createCitizen(db, 'Nguyễn Thị Hồng Nhung');
-  citizenId = c.id;
-  citizen = await signIn(t.app, c.login, c.password);
-  const c2 = await createCitizen(db, 'Lê Văn Tám');
-  otherCitizen = await signIn(t.app, c2.login, c2.password);
-  const d = await createStaff(db, agency, ['desk_officer'], 'Trần Văn Đức');
-  desk = await signIn(t.app, d.login, d.password);
-  const d2 = await createStaff(db, otherAgency, ['desk_officer']);
-  deskOutside = await signIn(t.app, d2.login, d2.password);
-  const s = await createStaff(db, agency, ['specialist']);
-  specialist = await signIn(t.app, s.login, s.password);
+  const world = await createDossierWorld(t.app, t.database.db);
+  ({ agency, citizenId, citizen, otherCitizen, desk, deskOutside } = world);
+  specialist = await world.staff('specialist');
 });
 afterAll(async () => t?.close());
 

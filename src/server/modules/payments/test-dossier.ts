@@ -6,8 +6,12 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Executor } from '../../db/client';
 import { dossierActions, dossierDocuments, dossiers, procedureFields, procedureVersions, procedures } from '../../db/schema';
-import type { TestAgency } from '../../test/factories';
+import type { FastifyInstance } from 'fastify';
+import { createAgency, createCitizen, createStaff, type TestAgency } from '../../test/factories';
+import { signIn, type Client } from '../../test/test-app';
+import type { Role } from '../../../shared/permissions';
 import type { DossierRules, ProcedureSnapshot } from '../../../shared/schemas/dossiers';
+import { toLocalDate } from '../../../shared/calendar';
 
 export interface TestDossierOptions {
   agency: TestAgency;
@@ -40,6 +44,8 @@ const RULES: DossierRules = {
   apologyDaysBeforeDue: 1,
   maxExtensions: 1,
 };
+
+let sequence = Math.floor(Math.random() * 5000);
 
 export async function createTestDossier(db: Executor, options: TestDossierOptions): Promise<TestDossier> {
   const suffix = randomBytes(4).toString('hex');
@@ -102,7 +108,9 @@ export async function createTestDossier(db: Executor, options: TestDossierOption
   const receivedAt = options.receivedAt ?? new Date();
   const feeTotal = fees.reduce((s, f) => s + f.amount, 0);
   const id = randomUUID();
-  const code = `${options.agency.identifierCode}-${suffix.slice(0, 6)}-0001`;
+  // The TT 01/2018 shape and length (forms lay it out on one line): <identifier>-<YYMMDD>-<NNNN>.
+  const day = toLocalDate(receivedAt).replace(/-/g, '').slice(2);
+  const code = `000.00.06.H56-${day}-${String(++sequence).padStart(4, '0')}`;
   const trackingSecret = options.trackingSecret ?? 'K7Q2M9AB';
   await db.insert(dossiers).values({
     id,
@@ -151,4 +159,42 @@ export async function createTestDossier(db: Executor, options: TestDossierOption
   });
   await db.insert(dossierDocuments).values(documents.map((d, i) => ({ dossierId: id, kind: 'application', checklistIndex: i, name: d.name, originals: d.originals, copies: d.copies })));
   return { id, code, trackingSecret, procedureName };
+}
+
+export interface DossierWorld {
+  agency: TestAgency;
+  /** Another province: outside every staff member's scope here. */
+  otherAgency: TestAgency;
+  citizenId: string;
+  /** The applicant of the dossiers tests create. */
+  citizen: Client;
+  otherCitizen: Client;
+  /** Desk officer of `agency`. */
+  desk: Client;
+  /** Desk officer of `otherAgency`. */
+  deskOutside: Client;
+  /** A signed-in staff member of `agency` with the given role. */
+  staff(role: Role, name?: string): Promise<Client>;
+}
+
+/** The people around a dossier: its applicant, another citizen, a desk officer in scope and one outside. */
+export async function createDossierWorld(app: FastifyInstance, db: Executor, options: { agencyName?: string } = {}): Promise<DossierWorld> {
+  const agency = await createAgency(db, { name: options.agencyName });
+  const otherAgency = await createAgency(db);
+  const applicant = await createCitizen(db, 'Nguyễn Thị Hồng Nhung');
+  const other = await createCitizen(db, 'Lê Văn Tám');
+  const staff = async (role: Role, name?: string, at: TestAgency = agency) => {
+    const user = await createStaff(db, at, [role], name);
+    return signIn(app, user.login, user.password);
+  };
+  return {
+    agency,
+    otherAgency,
+    citizenId: applicant.id,
+    citizen: await signIn(app, applicant.login, applicant.password),
+    otherCitizen: await signIn(app, other.login, other.password),
+    desk: await staff('desk_officer', 'Trần Văn Đức'),
+    deskOutside: await staff('desk_officer', undefined, otherAgency),
+    staff: (role, name) => staff(role, name),
+  };
 }
