@@ -58,6 +58,8 @@ const petitionSubject = {
   dossierId: Uuid.optional(),
   publishConsent: z.boolean().default(false),
   submissionKey: Uuid.optional(),
+  /** Uploads (POST /api/files) of the signed-in sender, attached to the petition. */
+  fileIds: z.array(Uuid).max(20, 'Tối đa 20 tệp đính kèm').default([]),
 };
 
 /** Filed online on the portal: by a signed-in citizen (contact from the account unless given) or anyone with contact details. */
@@ -98,7 +100,12 @@ export const ForwardPetitionInput = z
     path: ['toAgencyId'],
   });
 export const RejectPetitionInput = z.object({ reason: MultilineText(2000, 'Lý do'), actionId: ActionId });
-export const AnswerPetitionInput = z.object({ answer: MultilineText(20_000, 'Nội dung trả lời'), actionId: ActionId });
+export const AnswerPetitionInput = z.object({
+  answer: MultilineText(20_000, 'Nội dung trả lời'),
+  /** The signed answer letter and other documents (the officer's own uploads). */
+  fileIds: z.array(Uuid).max(20, 'Tối đa 20 tệp đính kèm').default([]),
+  actionId: ActionId,
+});
 /** Published wording; left out, it is the petition's text with the petitioner's personal data removed. */
 export const PublishPetitionInput = z.object({
   publicTitle: RequiredText(200, 'Tiêu đề công khai').optional(),
@@ -222,6 +229,9 @@ export const PetitionDetail = PetitionListItem.extend({
   answerRating: z
     .object({ scale: RatingScale, level: z.number(), label: z.string(), satisfied: z.boolean(), comment: z.string().nullable(), ratedAt: z.string() })
     .nullable(),
+  attachments: z.array(
+    z.object({ fileId: z.string(), fileName: z.string(), size: z.number(), mimeType: z.string(), kind: z.enum(['petition', 'answer']), addedAt: z.string() }),
+  ),
   history: z.array(PetitionHistoryEntry),
   /** What the current actor may do now: the UI shows only these buttons. */
   abilities: z.record(PetitionActionSchema, z.boolean()),

@@ -20,6 +20,7 @@ import { PetitionStatus, computePetitionDeadlines, type PetitionChannel } from '
 import { nextPetitionCode } from './petition-code';
 import { petitionTrackingToken, petitionTrackingUrl, type PetitionContext } from './petition-context';
 import { findActiveAgency } from './petitions.queries';
+import { attachPetitionFiles } from './petition-attachments';
 import { classifyPetition } from './petition-actions';
 
 /** A letter may be registered late, but not dated in the future nor more than a year back. */
@@ -48,6 +49,7 @@ interface NewPetition {
   submissionKey?: string | undefined;
   enteredById: string | null;
   petitioner: Petitioner;
+  fileIds: readonly string[];
 }
 
 const fieldError = (code: string, path: string, message: string) =>
@@ -172,6 +174,7 @@ async function insertPetition(tx: Tx, actor: Actor, ctx: PetitionContext, input:
     })
     .returning({ id: petitions.id });
   const id = row!.id;
+  await attachPetitionFiles(tx, actor, id, input.fileIds, 'petition');
   await tx.insert(petitionActions).values({
     petitionId: id,
     action: 'register',
@@ -194,6 +197,7 @@ async function insertPetition(tx: Tx, actor: Actor, ctx: PetitionContext, input:
       agencyId: input.agencyId,
       receivedAt: input.receivedAt.toISOString(),
       hasAccount: !!p.userId,
+      attachments: input.fileIds.length,
       idNumber: maskIdNumber(p.idNumber) ?? undefined,
     },
   });

@@ -30,6 +30,7 @@ import { runPetitionAction, type PetitionChange } from './petition-transition';
 import { findActiveAgency, findPetition, findPetitionByCode, type LoadedPetition } from './petitions.queries';
 import { notifyPetitioner } from './create-petition';
 import { redactPersonalData } from './redact-personal-data';
+import { attachPetitionFiles } from './petition-attachments';
 
 /** A petition addressed by id (signed-in users) or by code and tracking token (petitioners without an account). */
 export type PetitionRef = { id: string } | { code: string; token: string };
@@ -161,13 +162,14 @@ export function answerPetition(tx: Tx, actor: Actor, ctx: PetitionContext, ref: 
   return act(tx, actor, ctx, ref, 'answer', input.actionId, async (p) => {
     const now = new Date();
     const late = isPastDueDay(await loadWorkCalendar(tx, p.row.agencyId), now, p.row.answerDueOn);
+    await attachPetitionFiles(tx, actor, p.row.id, input.fileIds, 'answer');
     const link = p.row.petitionerUserId
       ? ''
       : `Xem và đánh giá kết quả tại: ${petitionTrackingUrl(ctx, p.row.code, petitionTrackingToken(ctx.trackingSecret, p.row.id))}`;
     return {
       set: { answer: input.answer, answeredAt: now, answeredById: actor.userId, answeredLate: late, closedAt: now },
       payload: { dueOn: p.row.answerDueOn, late },
-      audit: { late },
+      audit: { late, attachments: input.fileIds.length },
       after: () =>
         notifyPetitioner(tx, petitionerOf(p), p.row.id, {
           subject: `Kết quả trả lời phản ánh, kiến nghị ${p.row.code}`,

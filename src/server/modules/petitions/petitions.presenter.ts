@@ -17,6 +17,7 @@ import {
 } from '../../../shared/workflow/petition-workflow';
 import { todayInVietnam } from '../units/units.queries';
 import { petitionAbilities } from './petition-transition';
+import { listPetitionAttachments } from './petition-attachments';
 import {
   findAgencyNames,
   findProcedureRef,
@@ -60,11 +61,12 @@ export function presentPetitionListItem(row: PetitionListRow): PetitionListItem 
 /** The full petition for staff in scope and for the petitioner (contact shown, ID number masked). */
 export async function presentPetitionDetail(executor: Executor, actor: Actor, loaded: LoadedPetition, viaTrackingToken = false): Promise<PetitionDetail> {
   const p = loaded.row;
-  const [people, agencyNames, history, procedure] = await Promise.all([
+  const [people, agencyNames, history, procedure, attachments] = await Promise.all([
     findUserNames(executor, [p.assignedToId, p.enteredById, p.answeredById]),
     findAgencyNames(executor, [p.agencyId, p.receivedByAgencyId, p.forwardedFromAgencyId]),
     listPetitionHistory(executor, p.id),
     findProcedureRef(executor, p.procedureId),
+    listPetitionAttachments(executor, p.id),
   ]);
   const status = p.status as PetitionStatus;
   const scale = p.answerRatingScale as RatingScale | null;
@@ -119,6 +121,14 @@ export async function presentPetitionDetail(executor: Executor, actor: Actor, lo
             ratedAt: p.answerRatedAt.toISOString(),
           }
         : null,
+    attachments: attachments.map((a) => ({
+      fileId: a.fileId,
+      fileName: a.fileName,
+      size: a.size,
+      mimeType: a.mimeType,
+      kind: a.kind as 'petition' | 'answer',
+      addedAt: a.addedAt.toISOString(),
+    })),
     history: history.map((h) => ({
       action: h.action,
       actionLabel: h.action === 'register' ? 'Tiếp nhận, vào sổ' : (petitionActionLabels[h.action as PetitionAction] ?? h.action),

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, notifications, petitionActions, petitions } from '../../db/schema';
 import { createTestApp, signIn, type Client, type TestContext } from '../../test/test-app';
 import { createAgency, createCitizen, createStaff, type TestAgency } from '../../test/factories';
 import { toLocalDate } from '../../../shared/calendar';
+import { multipartFile, pdfBytes } from '../files/files.test-support';
 
 let t: TestContext;
 let province: TestAgency;
@@ -16,9 +20,11 @@ let specialist: Client;
 let citizen: Client;
 let otherCitizen: Client;
 let citizenIdNumber: string;
+let dataDir: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  dataDir = mkdtempSync(path.join(tmpdir(), 'motcua-petitions-'));
+  t = await createTestApp({ dataDir });
   const db = t.database.db;
   province = await createAgency(db, { name: 'Ủy ban nhân dân tỉnh Thử' });
   department = await createAgency(db, { parent: province, name: 'Sở Tư pháp' });
@@ -35,7 +41,10 @@ beforeAll(async () => {
   citizen = await signIn(t.app, c.login, c.password);
   otherCitizen = await signIn(t.app, oc.login, oc.password);
 });
-afterAll(async () => t?.close());
+afterAll(async () => {
+  await t?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 const submission = (overrides: Record<string, unknown> = {}) => ({
   agencyId: department.id,
@@ -167,6 +176,14 @@ describe('receiving and registering', () => {
     expect(await t.database.db.$count(petitions, eq(petitions.submissionKey, key))).toBe(1);
     const stolen = await post(otherCitizen, '/api/petitions', submission({ submissionKey: key }));
     expect(stolen.statusCode).toBe(422);
+
+    // The Idempotency-Key header works the same way.
+    const headerKey = `pakn-${randomUUID()}`;
+    const send = () => t.app.inject({ method: 'POST', url: '/api/petitions', payload: submission(), headers: { ...citizen.headers, 'idempotency-key': headerKey } });
+    const a = await send();
+    const b = await send();
+    expect(b.json().petition.id).toBe(a.json().petition.id);
+    expect(b.json().petition.code).toBe(a.json().petition.code);
   });
 
   it('a letter cannot be dated in the future', async () => {
@@ -350,5 +367,129 @@ describe('the published answer keeps the petitioner anonymous', () => {
   it('an unpublished petition is not on the portal', async () => {
     const p = await submitAsCitizen({ publishConsent: true });
     expect((await get(null, `/api/public/petitions/${p.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('figures: received, handled on time or late, pending, satisfaction', () => {
+  it('counts each petition once at its agency, answers and forwards against their deadlines', async () => {
+    const db = t.database.db;
+    const province2 = await createAgency(db, { name: 'Ủy ban nhân dân tỉnh Số liệu' });
+    const unit = await createAgency(db, { parent: province2, name: 'Sở Số liệu' });
+    const officer = await signIn(t.app, ...(await createStaff(db, unit, ['reform_officer']).then((u) => [u.login, u.password] as const)));
+    const petitioner = await signIn(t.app, ...(await createCitizen(db, 'Người Dân Số Liệu').then((u) => [u.login, u.password] as const)));
+    const online = async () => {
+      const res = await post(petitioner, '/api/petitions', submission({ agencyId: unit.id }));
+      return res.json().petition.id as string;
+    };
+    const byLetter = async (receivedAt: string) => {
+      const res = await post(officer, '/api/petitions/register', letter({ receivedAt }));
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().petition.id as string;
+    };
+    const answer = async (id: string) => {
+      await post(officer, `/api/petitions/${id}/classify`, { category: 'regulation_content' });
+      await post(officer, `/api/petitions/${id}/assign`, { assigneeId: officer.userId });
+      const res = await post(officer, `/api/petitions/${id}/answer`, { answer: 'Đã xem xét và trả lời.' });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+
+    const lateAnswer = await byLetter('2026-04-28T09:00:00+07:00'); // answer due 14/05/2026
+    await answer(lateAnswer);
+    const onTime = await online();
+    await answer(onTime);
+    await post(petitioner, `/api/petitions/${onTime}/rate`, { level: 3 });
+    const onTimeUnhappy = await online();
+    await answer(onTimeUnhappy);
+    await post(petitioner, `/api/petitions/${onTimeUnhappy}/rate`, { level: 1 });
+    await byLetter('2026-05-04T09:00:00+07:00'); // still open, answer due 18/05/2026: overdue
+    await online(); // still open, within its deadline
+    const lateForward = await byLetter('2026-04-28T10:00:00+07:00');
+    await post(officer, `/api/petitions/${lateForward}/forward`, { toExternalAgency: 'Bộ Xây dựng', note: 'Thẩm quyền của Bộ' });
+    const onTimeForward = await online();
+    await post(officer, `/api/petitions/${onTimeForward}/forward`, { toExternalAgency: 'Bộ Xây dựng', note: 'Thẩm quyền của Bộ' });
+    const rejected = await online();
+    await post(officer, `/api/petitions/${rejected}/reject`, { reason: 'Nội dung là khiếu nại, xử lý theo Luật Khiếu nại' });
+
+    const today = toLocalDate(new Date());
+    const res = await get(officer, `/api/petitions/figures?from=2026-04-01&to=${today}&agencyId=${unit.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const figures = res.json();
+    expect(figures.byAgency.map((r: { agencyId: string }) => r.agencyId)).toEqual([unit.id]);
+    expect(figures.total).toMatchObject({
+      received: 8,
+      receivedOnline: 5,
+      answered: 3,
+      answeredOnTime: 2,
+      answeredLate: 1,
+      forwarded: 2,
+      forwardedLate: 1,
+      rejected: 1,
+      withdrawn: 0,
+      pendingWithinDeadline: 1,
+      pendingOverdue: 1,
+      // (2 answered on time + 1 forwarded on time) / (3 answered + 2 forwarded)
+      handledOnTimeRate: 60,
+      rated: 2,
+      satisfied: 1,
+      satisfactionRate: 50,
+    });
+
+    // At the end of April only the two letters had arrived, both still within their deadlines then.
+    const april = (await get(officer, `/api/petitions/figures?from=2026-04-01&to=2026-04-30&agencyId=${unit.id}`)).json();
+    expect(april.total).toMatchObject({ received: 2, answered: 0, forwarded: 0, pendingWithinDeadline: 2, pendingOverdue: 0, handledOnTimeRate: null, satisfactionRate: null });
+
+    // Figures stay within the officer's scope.
+    expect((await get(officer, `/api/petitions/figures?from=2026-04-01&to=${today}&agencyId=${department.id}`)).statusCode).toBe(403);
+    expect((await get(citizen, `/api/petitions/figures?from=2026-04-01&to=${today}`)).statusCode).toBe(403);
+    expect((await get(officer, `/api/petitions/figures?from=${today}&to=2026-04-01`)).statusCode).toBe(400);
+  });
+});
+
+describe('attachments', () => {
+  const upload = async (client: Client, content: Buffer, fileName = 'don-kien-nghi.pdf') => {
+    const body = multipartFile(fileName, content);
+    const res = await t.app.inject({ method: 'POST', url: '/api/files', payload: body.payload, headers: { ...client.headers, ...body.headers } });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
+
+  it('the petitioner attaches their uploads, the officer the answer letter; others get 404', async () => {
+    const content = pdfBytes();
+    const fileId = await upload(citizen, content);
+    const foreign = await upload(otherCitizen, pdfBytes());
+    const refused = await post(citizen, '/api/petitions', submission({ fileIds: [foreign] }));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.fields[0].path).toBe('body.fileIds');
+
+    const res = await post(citizen, '/api/petitions', submission({ fileIds: [fileId] }));
+    expect(res.statusCode).toBe(201);
+    const p = res.json().petition;
+    expect(p.attachments).toMatchObject([{ fileId, fileName: 'don-kien-nghi.pdf', kind: 'petition', mimeType: 'application/pdf' }]);
+
+    const url = `/api/petitions/${p.id}/attachments/${fileId}`;
+    const download = await get(handler, url);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(content)).toBe(true);
+    expect((await get(otherCitizen, url)).statusCode).toBe(404);
+    expect((await get(otherHandler, url)).statusCode).toBe(404);
+    expect((await get(citizen, `/api/petitions/${p.id}/attachments/${foreign}`)).statusCode).toBe(404);
+
+    await post(handler, `/api/petitions/${p.id}/classify`, { category: 'procedure' });
+    await post(handler, `/api/petitions/${p.id}/assign`, { assigneeId: handler.userId });
+    const letterId = await upload(handler, pdfBytes(), 'cong-van-tra-loi.pdf');
+    const answered = await post(handler, `/api/petitions/${p.id}/answer`, { answer: 'Xem công văn đính kèm.', fileIds: [letterId] });
+    expect(answered.json().attachments.map((a: { kind: string }) => a.kind)).toEqual(['petition', 'answer']);
+    expect((await get(citizen, `/api/petitions/${p.id}/attachments/${letterId}`)).statusCode).toBe(200);
+  });
+
+  it('a petitioner without an account downloads the answer with the tracking token', async () => {
+    const { petition, trackingToken } = await registerLetter();
+    await post(handler, `/api/petitions/${petition.id}/classify`, { category: 'other' });
+    await post(handler, `/api/petitions/${petition.id}/assign`, { assigneeId: handler.userId });
+    const letterId = await upload(handler, pdfBytes(), 'tra-loi.pdf');
+    await post(handler, `/api/petitions/${petition.id}/answer`, { answer: 'Trả lời bằng văn bản đính kèm.', fileIds: [letterId] });
+    const url = `/api/public/petitions/track/attachments/${letterId}?code=${petition.code}`;
+    expect((await get(null, `${url}&token=${trackingToken}`)).statusCode).toBe(200);
+    expect((await get(null, `${url}&token=${'y'.repeat(24)}`)).statusCode).toBe(404);
   });
 });

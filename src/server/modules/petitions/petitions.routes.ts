@@ -34,6 +34,10 @@ import {
   WithdrawPetitionInput,
 } from '../../../shared/schemas/petitions';
 import { resolveFiguresScope } from '../ratings/figures-scope';
+import { fileStorageFor } from '../files/file-storage';
+import { idempotencyKeyOf } from '../dossiers/idempotency';
+import { sendStoredFile } from '../files/send-file';
+import { findPetitionAttachment } from './petition-attachments';
 import { registerPetition, submitPetition } from './create-petition';
 import {
   answerPetition,
@@ -65,6 +69,7 @@ import { presentPetitionDetail, presentPetitionListItem, presentPublishedPetitio
 
 const tags = ['Phản ánh, kiến nghị'];
 const IdParams = z.object({ id: Uuid });
+const AttachmentParams = z.object({ id: Uuid, fileId: Uuid });
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
 /** Anonymous submissions and token look-ups per IP per hour. */
@@ -77,6 +82,7 @@ export default async function petitionsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { database, config } = app.ctx;
   const ctx = petitionContext(config);
+  const storage = fileStorageFor(config);
   const handles = requirePermission(Permission.PETITION_HANDLE);
 
   const created = async (tx: Tx, actor: Actor, id: string) => {
@@ -86,10 +92,11 @@ export default async function petitionsRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/petitions',
-    { schema: { tags, summary: 'Gửi phản ánh, kiến nghị trực tuyến', body: PetitionSubmitInput, response: { 201: PetitionCreated, ...errors, 422: ErrorResponse, 429: ErrorResponse } } },
+    { schema: { tags, summary: 'Gửi phản ánh, kiến nghị trực tuyến; hỗ trợ Idempotency-Key', body: PetitionSubmitInput, response: { 201: PetitionCreated, ...errors, 422: ErrorResponse, 429: ErrorResponse } } },
     async (request, reply) => {
       if (!request.actor.userId) await enforceRateLimit(database.db, `petition-submit:${request.ip}`, SUBMISSIONS_PER_HOUR, 3600);
-      const result = await database.db.transaction(async (tx) => created(tx, request.actor, await submitPetition(tx, request.actor, ctx, request.body)));
+      const body = { ...request.body, submissionKey: request.body.submissionKey ?? idempotencyKeyOf(request.headers['idempotency-key']) };
+      const result = await database.db.transaction(async (tx) => created(tx, request.actor, await submitPetition(tx, request.actor, ctx, body)));
       reply.status(201);
       return result;
     },
@@ -99,10 +106,11 @@ export default async function petitionsRoutes(app: FastifyInstance) {
     '/api/petitions/register',
     {
       preValidation: handles,
-      schema: { tags, summary: 'Vào sổ phản ánh, kiến nghị nhận qua văn bản, thư điện tử, điện thoại', body: PetitionRegisterInput, response: { 201: PetitionCreated, ...errors, 422: ErrorResponse } },
+      schema: { tags, summary: 'Vào sổ phản ánh, kiến nghị nhận qua văn bản, thư điện tử, điện thoại; hỗ trợ Idempotency-Key', body: PetitionRegisterInput, response: { 201: PetitionCreated, ...errors, 422: ErrorResponse } },
     },
     async (request, reply) => {
-      const result = await database.db.transaction(async (tx) => created(tx, request.actor, await registerPetition(tx, request.actor, ctx, request.body)));
+      const body = { ...request.body, submissionKey: request.body.submissionKey ?? idempotencyKeyOf(request.headers['idempotency-key']) };
+      const result = await database.db.transaction(async (tx) => created(tx, request.actor, await registerPetition(tx, request.actor, ctx, body)));
       reply.status(201);
       return result;
     },
@@ -145,6 +153,18 @@ export default async function petitionsRoutes(app: FastifyInstance) {
       const loaded = await findPetition(database.db, request.params.id);
       authorize(request.actor, 'read', 'petition', loaded ? petitionSubject(loaded) : undefined);
       return presentPetitionDetail(database.db, request.actor, loaded!);
+    },
+  );
+
+  r.get(
+    '/api/petitions/:id/attachments/:fileId',
+    { preValidation: requireUser, schema: { tags, summary: 'Tải tệp đính kèm của phản ánh, kiến nghị', params: AttachmentParams, response: errors } },
+    async (request, reply) => {
+      const loaded = await findPetition(database.db, request.params.id);
+      authorize(request.actor, 'read', 'petition', loaded ? petitionSubject(loaded) : undefined);
+      const file = await findPetitionAttachment(database.db, request.params.id, request.params.fileId);
+      if (!file) throw new AppError('NOT_FOUND');
+      return sendStoredFile(reply, storage, file);
     },
   );
 
@@ -202,6 +222,27 @@ export default async function petitionsRoutes(app: FastifyInstance) {
     async (request) => {
       await enforceRateLimit(database.db, `petition-track:${request.ip}`, TRACKING_PER_HOUR, 3600);
       return database.db.transaction((tx) => tracked(tx, request.actor, request.body));
+    },
+  );
+
+  r.get(
+    '/api/public/petitions/track/attachments/:fileId',
+    {
+      schema: {
+        tags,
+        summary: 'Tải tệp đính kèm (mã tra cứu)',
+        params: z.object({ fileId: Uuid }),
+        querystring: PetitionTrackInput,
+        response: { ...errors, 429: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      await enforceRateLimit(database.db, `petition-track:${request.ip}`, TRACKING_PER_HOUR, 3600);
+      const loaded = await findPetitionByCode(database.db, request.query.code);
+      if (!loaded || !isPetitionTrackingToken(ctx.trackingSecret, loaded.row.id, request.query.token)) throw new AppError('PETITION_TRACKING_INVALID');
+      const file = await findPetitionAttachment(database.db, loaded.row.id, request.params.fileId);
+      if (!file) throw new AppError('NOT_FOUND');
+      return sendStoredFile(reply, storage, file);
     },
   );
 

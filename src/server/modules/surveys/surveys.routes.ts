@@ -20,6 +20,7 @@ import {
   SurveySampleResult,
   SurveySubmitted,
 } from '../../../shared/schemas/surveys';
+import { idempotencyKeyOf } from '../dossiers/idempotency';
 import { sampleSurveyDossiers } from './sample-survey-dossiers';
 import { closeSurveyCampaign, createSurveyCampaign, openSurveyCampaign, updateSurveyCampaign } from './save-survey-campaign';
 import { loadSurveyForm, submitSurveyResponse, type SurveyTarget } from './submit-survey-response';
@@ -123,9 +124,10 @@ export default async function surveysRoutes(app: FastifyInstance) {
       agency: f.fixedAgency,
     };
   };
-  const submit = async (request: { ip: string; actor: Actor }, target: SurveyTarget, body: SurveyResponseInput) => {
+  const submit = async (request: { ip: string; actor: Actor; headers: Record<string, string | string[] | undefined> }, target: SurveyTarget, body: SurveyResponseInput) => {
     await enforceRateLimit(database.db, `survey-response:${request.ip}`, RESPONSES_PER_HOUR, 3600);
-    const responseId = await database.db.transaction((tx) => submitSurveyResponse(tx, request.actor, links.secret, target, body));
+    const input = { ...body, submissionKey: body.submissionKey ?? idempotencyKeyOf(request.headers['idempotency-key']) };
+    const responseId = await database.db.transaction((tx) => submitSurveyResponse(tx, request.actor, links.secret, target, input));
     return { responseId };
   };
   const TokenParams = z.object({ token: z.string().min(10).max(64) });
