@@ -66,8 +66,8 @@ export function renderSimulatorPage(input: SimulatorPageInput): string {
   .num { text-align: right; white-space: nowrap; }
   .total td { font-weight: 600; }
   .actions { display: flex; gap: 12px; }
-  button { font-size: 16px; padding: 10px 20px; border-radius: 6px; border: 1px solid #1677ff; background: #1677ff; color: #fff; cursor: pointer; }
-  button.secondary { background: #fff; color: #1677ff; }
+  button { font-size: 16px; padding: 10px 20px; border-radius: 6px; border: 1px solid #0958d9; background: #0958d9; color: #fff; cursor: pointer; }
+  button.secondary { background: #fff; color: #0958d9; }
   button:disabled { opacity: .6; cursor: wait; }
 </style>
 </head>
