@@ -94,13 +94,27 @@ describe('the workflow table', () => {
     const starts = DOSSIER_WORKFLOW.filter((r) => CREATION_ACTIONS.includes(r.action)).map((r) => r.to as Status);
     const seen = new Set<Status>(starts);
     const queue = [...starts];
-    while (queue.length > 0) for (const next of edges.get(queue.shift()!) ?? []) if (!seen.has(next)) (seen.add(next), queue.push(next));
+    while (queue.length > 0) {
+      for (const next of edges.get(queue.shift()!) ?? []) {
+        if (!seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
+        }
+      }
+    }
     expect([...seen].sort()).toEqual([...ALL_DOSSIER_STATUSES].sort());
 
     for (const status of ALL_DOSSIER_STATUSES) {
       const reach = new Set<Status>([status]);
       const q = [status];
-      while (q.length > 0) for (const next of edges.get(q.shift()!) ?? []) if (!reach.has(next)) (reach.add(next), q.push(next));
+      while (q.length > 0) {
+        for (const next of edges.get(q.shift()!) ?? []) {
+          if (!reach.has(next)) {
+            reach.add(next);
+            q.push(next);
+          }
+        }
+      }
       expect([...reach].some((s) => TERMINAL_STATUSES.includes(s)), status).toBe(true);
     }
   });

@@ -2,7 +2,7 @@
  * Work calendars from the database: the official calendar per year as administrators entered it, falling back to
  * the calendars shipped with the system and then to the statutory proposal; working hours per agency.
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import {
   OFFICIAL_CALENDARS,
   createWorkCalendar,
@@ -63,31 +63,57 @@ export function buildWorkCalendar(years: readonly OfficialCalendarYear[], hours?
   return createWorkCalendar({ officialYears: years, ...(hours && hours.length > 0 ? { hours } : {}) });
 }
 
-/**
- * Loads the official years once and builds work calendars per agency on demand, so a batch (the deadline sweep,
- * a simulation) computes with one read of the calendar table.
- */
+/** Work calendars per agency for a batch (the deadline sweep, a simulation), each loaded once. */
 export async function createCalendarSource(executor: Executor) {
-  const years = await loadOfficialYears(executor);
-  const byAgency = new Map<string, WorkCalendar>();
-  const byDefault = buildWorkCalendar(years);
+  const byAgency = new Map<string, Promise<WorkCalendar>>();
+  const defaultCalendar = await loadWorkCalendar(executor);
   return {
-    years,
-    defaultCalendar: byDefault,
-    async forAgency(agencyId: string | null | undefined): Promise<WorkCalendar> {
-      if (!agencyId) return byDefault;
-      const cached = byAgency.get(agencyId);
-      if (cached) return cached;
-      const [agency] = await executor.select({ workingHours: agencies.workingHours }).from(agencies).where(eq(agencies.id, agencyId));
-      const calendar = agency?.workingHours && agency.workingHours.length > 0 ? buildWorkCalendar(years, agency.workingHours) : byDefault;
-      byAgency.set(agencyId, calendar);
+    defaultCalendar,
+    forAgency(agencyId: string | null | undefined): Promise<WorkCalendar> {
+      if (!agencyId) return Promise.resolve(defaultCalendar);
+      let calendar = byAgency.get(agencyId);
+      if (!calendar) {
+        calendar = loadWorkCalendar(executor, agencyId);
+        byAgency.set(agencyId, calendar);
+      }
       return calendar;
     },
   };
 }
 export type CalendarSource = Awaited<ReturnType<typeof createCalendarSource>>;
 
+/**
+ * Built calendars, keyed by the calendar table's fingerprint (row count and last update) and the working hours:
+ * building one for a year without official data computes lunar holidays (~15 ms), too slow for every intake.
+ * An administrator's change alters the fingerprint, so every instance sees it on its next read.
+ */
+const builtCalendars = new Map<string, WorkCalendar>();
+const MAX_BUILT_CALENDARS = 64;
+
+async function calendarFingerprint(executor: Executor): Promise<string> {
+  const [row] = await executor
+    .select({ n: sql<number>`count(*)::int`, last: sql<string | null>`max(${officialCalendars.updatedAt})::text` })
+    .from(officialCalendars);
+  return `${row?.n ?? 0}@${row?.last ?? ''}`;
+}
+
 /** The work calendar of one agency (its working hours, the official years). */
 export async function loadWorkCalendar(executor: Executor, agencyId?: string | null): Promise<WorkCalendar> {
-  return (await createCalendarSource(executor)).forAgency(agencyId);
+  const [fingerprint, hours] = await Promise.all([
+    calendarFingerprint(executor),
+    agencyId
+      ? executor
+          .select({ workingHours: agencies.workingHours })
+          .from(agencies)
+          .where(eq(agencies.id, agencyId))
+          .then((rows) => rows[0]?.workingHours ?? null)
+      : Promise.resolve(null),
+  ]);
+  const key = `${fingerprint}|${hours && hours.length > 0 ? JSON.stringify(hours) : 'default'}`;
+  const cached = builtCalendars.get(key);
+  if (cached) return cached;
+  const calendar = buildWorkCalendar(await loadOfficialYears(executor), hours);
+  if (builtCalendars.size >= MAX_BUILT_CALENDARS) builtCalendars.clear();
+  builtCalendars.set(key, calendar);
+  return calendar;
 }
