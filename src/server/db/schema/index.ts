@@ -7,3 +7,4 @@ export * from './files';
 export * from './dossiers';
 export * from './payments';
 export * from './petitions';
+export * from './statistics';

@@ -8,6 +8,7 @@ import type { DossierAction, DossierStatus } from '../../../shared/workflow/doss
 import { reduceDossier, type DeadlineAlert, type DossierEvent, type DossierState } from '../../../shared/workflow/dossier-state';
 import { queryRows, type Executor } from '../../db/client';
 import { dossierActions, dossiers } from '../../db/schema';
+import { recordDossierStatistics } from '../statistics/record-dossier-statistics';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 
@@ -119,6 +120,7 @@ export async function appendAction(tx: Executor, row: DossierRow, input: AppendA
     .update(dossiers)
     .set({ ...columnsOfState(after), ...extra, lastSeq: seq, updatedAt: sql`now()` })
     .where(eq(dossiers.id, row.id));
+  await recordDossierStatistics(tx, row, before, after, { action: input.action, at: input.at });
   return after;
 }
 

@@ -1,0 +1,118 @@
+/**
+ * Writes signed counts into the rollups: the daily and monthly flow tables (upserts adding to what is there) and, for
+ * days before the current month, the balance checkpoints already materialised after them. Live actions only touch
+ * today and future days (an overdue +1 lands the day after the due date), so they never reach a checkpoint; the
+ * history simulator and clock-given use cases do, under a shared advisory lock that the checkpoint materialiser takes
+ * exclusively (see checkpoints.ts).
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { toLocalDate } from '../../../shared/calendar';
+import { monthStart } from '../../../shared/periods';
+import type { Executor } from '../../db/client';
+import { FLOW_MEASURES, measureColumn, pendingDeltaOf, type Measures } from './stat-deltas';
+
+/** Advisory lock between balance adjustments (shared) and checkpoint materialisation (exclusive). */
+export const CHECKPOINT_LOCK_KEY = 7_261_066;
+
+export interface RollupKey {
+  agencyId: string;
+  procedureId: string;
+  /** A field id, or a SQL expression giving it (the hook reads it from the procedure version). */
+  fieldId: string | SQL;
+  level: string;
+  channel: string;
+}
+
+export interface RollupRow {
+  key: RollupKey;
+  day: string;
+  measures: Measures;
+}
+
+const DIM_COLUMNS = ['agency_id', 'procedure_id', 'field_id', 'level', 'channel'] as const;
+const MEASURE_COLUMNS = FLOW_MEASURES.map(measureColumn);
+/** Rows per INSERT (19 parameters each, well under PostgreSQL's 65,535). */
+const BATCH = 1_500;
+
+const keyText = (k: RollupKey) => `${k.agencyId}|${k.procedureId}|${typeof k.fieldId === 'string' ? k.fieldId : 'sql'}|${k.level}|${k.channel}`;
+
+/** Merges rows with the same key and bucket (day or month), so one INSERT never touches a row twice. */
+function merge(rows: RollupRow[], bucket: (day: string) => string): RollupRow[] {
+  const out = new Map<string, RollupRow>();
+  for (const r of rows) {
+    const b = bucket(r.day);
+    const id = `${b}|${keyText(r.key)}`;
+    const existing = out.get(id);
+    if (!existing) {
+      out.set(id, { key: r.key, day: b, measures: { ...r.measures } });
+      continue;
+    }
+    for (const [m, v] of Object.entries(r.measures) as [keyof Measures, number][]) existing.measures[m] = (existing.measures[m] ?? 0) + v;
+  }
+  // Same order in every transaction: rows are locked in key order, so concurrent writers cannot deadlock.
+  return [...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+}
+
+const fieldSql = (k: RollupKey) => (typeof k.fieldId === 'string' ? sql`${k.fieldId}::uuid` : k.fieldId);
+
+async function upsertFlows(executor: Executor, table: 'dossier_daily_stats' | 'dossier_monthly_stats', rows: RollupRow[]) {
+  const bucketColumn = table === 'dossier_daily_stats' ? 'day' : 'month';
+  const columns = sql.raw([bucketColumn, ...DIM_COLUMNS, ...MEASURE_COLUMNS].join(', '));
+  const conflict = sql.raw([bucketColumn, ...DIM_COLUMNS].join(', '));
+  const updates = sql.raw(MEASURE_COLUMNS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', '));
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const values = rows.slice(i, i + BATCH).map(
+      (r) =>
+        sql`(${r.day}::date, ${r.key.agencyId}::uuid, ${r.key.procedureId}::uuid, ${fieldSql(r.key)}, ${r.key.level}, ${r.key.channel}, ${sql.join(
+          FLOW_MEASURES.map((m) => sql`${r.measures[m] ?? 0}`),
+          sql`, `,
+        )})`,
+    );
+    await executor.execute(
+      sql`INSERT INTO ${sql.raw(table)} (${columns}) VALUES ${sql.join(values, sql`, `)} ON CONFLICT (${conflict}) DO UPDATE SET ${updates}`,
+    );
+  }
+}
+
+/**
+ * Adds balance changes of days before the current month to the checkpoints after them. Returns how many rows were
+ * candidates (0 for live actions).
+ */
+async function adjustCheckpoints(executor: Executor, rows: RollupRow[], realToday: string): Promise<number> {
+  const cutoff = monthStart(realToday);
+  const past = rows
+    .filter((r) => r.day < cutoff)
+    .map((r) => ({ r, pending: pendingDeltaOf(r.measures), overdue: r.measures.overdueDelta ?? 0, waiting: r.measures.waitingDelta ?? 0 }))
+    .filter((x) => x.pending !== 0 || x.overdue !== 0 || x.waiting !== 0);
+  if (past.length === 0) return 0;
+  await executor.execute(sql`SELECT pg_advisory_xact_lock_shared(${CHECKPOINT_LOCK_KEY})`);
+  for (let i = 0; i < past.length; i += BATCH) {
+    const values = past
+      .slice(i, i + BATCH)
+      .map(
+        ({ r, pending, overdue, waiting }) =>
+          sql`(${r.day}::date, ${r.key.agencyId}::uuid, ${r.key.procedureId}::uuid, ${fieldSql(r.key)}, ${r.key.level}, ${r.key.channel}, ${pending}::int, ${overdue}::int, ${waiting}::int)`,
+      );
+    await executor.execute(sql`
+      INSERT INTO dossier_stat_balances (as_of, agency_id, procedure_id, field_id, level, channel, pending, overdue, waiting)
+      SELECT c.as_of, v.agency_id, v.procedure_id, v.field_id, v.level, v.channel, sum(v.pending), sum(v.overdue), sum(v.waiting)
+      FROM (VALUES ${sql.join(values, sql`, `)}) AS v(day, agency_id, procedure_id, field_id, level, channel, pending, overdue, waiting)
+      JOIN dossier_stat_checkpoints c ON c.as_of > v.day
+      GROUP BY c.as_of, v.agency_id, v.procedure_id, v.field_id, v.level, v.channel
+      ORDER BY c.as_of, v.agency_id, v.procedure_id, v.field_id, v.level, v.channel
+      ON CONFLICT (as_of, agency_id, procedure_id, field_id, level, channel) DO UPDATE SET
+        pending = dossier_stat_balances.pending + excluded.pending,
+        overdue = dossier_stat_balances.overdue + excluded.overdue,
+        waiting = dossier_stat_balances.waiting + excluded.waiting`);
+  }
+  return past.length;
+}
+
+/** Adds the rows to the daily and monthly rollups and to the checkpoints they precede, in the caller's transaction. */
+export async function addToRollups(executor: Executor, rows: RollupRow[], realNow: Date = new Date()): Promise<void> {
+  const nonEmpty = rows.filter((r) => Object.values(r.measures).some((v) => v !== 0));
+  if (nonEmpty.length === 0) return;
+  await upsertFlows(executor, 'dossier_daily_stats', merge(nonEmpty, (d) => d));
+  await upsertFlows(executor, 'dossier_monthly_stats', merge(nonEmpty, monthStart));
+  await adjustCheckpoints(executor, merge(nonEmpty, (d) => d), toLocalDate(realNow));
+}
