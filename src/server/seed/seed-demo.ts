@@ -3,7 +3,7 @@
  * or not at all. Each seeder is idempotent: running the whole list again adds only what is missing. Domain seeders
  * (catalog, dossiers, ...) are appended to `demoSeeders` by their owners.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Database, Tx } from '../db/client';
 import { agencies, users } from '../db/schema';
 import { systemActor, type Actor } from '../auth/actor';
@@ -14,6 +14,7 @@ import { maskIdNumber } from '../../shared/text';
 import { Role } from '../../shared/permissions';
 import { demoDepartmentKey, seedDemoUnits } from '../modules/units/seed-demo-units';
 import { catalogSeeder } from '../modules/catalog/seed-demo-catalog';
+import { feedbackSeeder } from '../modules/petitions/seed-demo-feedback';
 import { DEMO_CITIZEN_PASSWORD, DEMO_STAFF_PASSWORD, demoCitizenAccounts, demoStaffAccounts } from './demo-accounts';
 
 /** What earlier seeders produced, for later ones: ids by demo key. */
@@ -45,79 +46,68 @@ export const unitsSeeder: DemoSeeder = {
   },
 };
 
+type NewUser = typeof users.$inferInsert;
+
+/** Inserts one demo account unless `existing` finds it; records its id under `key` either way. Returns 1 if added. */
+async function ensureDemoUser(
+  tx: Tx,
+  actor: Actor,
+  state: DemoSeedState,
+  demo: { key: string; existing: SQL; values: NewUser; summary: Record<string, unknown> },
+): Promise<number> {
+  const [existing] = await tx.select({ id: users.id }).from(users).where(demo.existing);
+  if (existing) {
+    state.userIds.set(demo.key, existing.id);
+    return 0;
+  }
+  const [created] = await tx.insert(users).values(demo.values).returning({ id: users.id });
+  state.userIds.set(demo.key, created!.id);
+  await recordAudit(tx, actor, { action: AuditAction.USER_CREATED, subjectType: 'user', subjectId: created!.id, summary: { ...demo.summary, demo: true } });
+  return 1;
+}
+
 export const accountsSeeder: DemoSeeder = {
   name: 'accounts',
   async run(tx, actor, state) {
     let added = 0;
     const staffHash = await hashPassword(DEMO_STAFF_PASSWORD);
     for (const account of demoStaffAccounts) {
-      const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = ${account.username}`);
-      if (existing) {
-        state.userIds.set(account.username, existing.id);
-        continue;
-      }
       const agencyId = state.agencyIds.get(account.agencyKey);
       if (!agencyId) throw new Error(`Demo account ${account.username}: agency ${account.agencyKey} is not in the demo units`);
       const departmentId = account.departmentKey ? state.departmentIds.get(demoDepartmentKey(account.agencyKey, account.departmentKey)) : null;
       if (departmentId === undefined) throw new Error(`Demo account ${account.username}: department ${account.agencyKey}/${account.departmentKey} is missing`);
-      const [created] = await tx
-        .insert(users)
-        .values({
-          kind: 'staff',
-          fullName: account.fullName,
-          username: account.username,
-          email: account.email,
-          passwordHash: staffHash,
-          roles: account.roles,
-          agencyId,
-          departmentId,
-        })
-        .returning({ id: users.id });
-      state.userIds.set(account.username, created!.id);
-      await recordAudit(tx, actor, {
-        action: AuditAction.USER_CREATED,
-        subjectType: 'user',
-        subjectId: created!.id,
-        summary: { username: account.username, roles: account.roles, agencyKey: account.agencyKey, demo: true },
+      added += await ensureDemoUser(tx, actor, state, {
+        key: account.username,
+        existing: sql`lower(${users.username}) = ${account.username}`,
+        values: { kind: 'staff', fullName: account.fullName, username: account.username, email: account.email, passwordHash: staffHash, roles: account.roles, agencyId, departmentId },
+        summary: { username: account.username, roles: account.roles, agencyKey: account.agencyKey },
       });
-      added++;
     }
     const citizenHash = await hashPassword(DEMO_CITIZEN_PASSWORD);
-    for (const citizen of demoCitizenAccounts) {
-      const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.idNumber, citizen.idNumber));
-      if (existing) {
-        state.userIds.set(citizen.idNumber, existing.id);
-        continue;
-      }
-      const [created] = await tx
-        .insert(users)
-        .values({
+    for (const c of demoCitizenAccounts) {
+      added += await ensureDemoUser(tx, actor, state, {
+        key: c.idNumber,
+        existing: eq(users.idNumber, c.idNumber),
+        values: {
           kind: 'citizen',
-          fullName: citizen.fullName,
-          idNumber: citizen.idNumber,
-          phone: citizen.phone,
-          email: citizen.email,
-          dateOfBirth: citizen.dateOfBirth,
-          address: citizen.address,
+          fullName: c.fullName,
+          idNumber: c.idNumber,
+          phone: c.phone,
+          email: c.email,
+          dateOfBirth: c.dateOfBirth,
+          address: c.address,
           passwordHash: citizenHash,
           roles: [Role.CITIZEN],
-        })
-        .returning({ id: users.id });
-      state.userIds.set(citizen.idNumber, created!.id);
-      await recordAudit(tx, actor, {
-        action: AuditAction.USER_CREATED,
-        subjectType: 'user',
-        subjectId: created!.id,
-        summary: { idNumber: maskIdNumber(citizen.idNumber), kind: 'citizen', demo: true },
+        },
+        summary: { idNumber: maskIdNumber(c.idNumber), kind: 'citizen' },
       });
-      added++;
     }
     return added;
   },
 };
 
 /** The demo, in order. Append later seeders here (one line each); each receives what the earlier ones built. */
-export const demoSeeders: DemoSeeder[] = [unitsSeeder, accountsSeeder, catalogSeeder];
+export const demoSeeders: DemoSeeder[] = [unitsSeeder, accountsSeeder, catalogSeeder, feedbackSeeder];
 
 export interface SeedDemoResult {
   /** Rows added per seeder, in order. */
