@@ -141,6 +141,38 @@ describe('intake and actions over HTTP', () => {
   });
 });
 
+describe('applicant lookup and online supplements', () => {
+  it('prefills the desk form from the citizen account by ID number, auditing the lookup', async () => {
+    const res = await inject('GET', `/api/dossiers/applicants?idNumber=${w.citizen.idNumber}`, clients.desk);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ found: true, applicant: { userId: w.citizen.id, fullName: 'Nguyễn Thị Hồng Nhung' } });
+    expect((await inject('GET', `/api/dossiers/applicants?idNumber=${testIdNumber()}`, clients.desk)).json()).toEqual({ found: false, applicant: null });
+    expect((await inject('GET', '/api/dossiers/applicants?idNumber=123', clients.desk)).statusCode).toBe(400);
+    expect((await inject('GET', `/api/dossiers/applicants?idNumber=${w.citizen.idNumber}`, clients.citizen)).statusCode).toBe(403);
+    const audits = await t.database.db.select().from(auditLog).where(and(eq(auditLog.subjectType, 'applicant'), eq(auditLog.action, 'personal_data.viewed')));
+    expect(audits.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(audits)).not.toContain(w.citizen.idNumber!);
+  });
+
+  it('lets the applicant complete an online dossier the desk sent back, and the desk then accept it', async () => {
+    const online = await onlineSubmission();
+    const url = `/api/dossiers/${online.dossier.id}/actions`;
+    const asked = await inject('POST', url, clients.desk, { actionId: randomUUID(), action: 'request_supplement', items: [{ index: 0, name: 'Tờ khai', reason: 'Thiếu chữ ký của người khai' }] });
+    expect(asked.statusCode).toBe(200);
+    expect(asked.json()).toMatchObject({ status: 'waiting_for_supplement', acceptDueAt: null });
+    expect((await inject('GET', `/api/dossiers/${online.dossier.id}`, clients.citizen)).json().allowedActions).toEqual(['provide_supplement', 'stop']);
+    const file = await upload(clients.citizen);
+    const provided = await inject('POST', url, clients.citizen, { actionId: randomUUID(), action: 'provide_supplement', documents: [{ index: 0, fileIds: [file] }] });
+    expect(provided.statusCode).toBe(200);
+    expect(provided.json().status).toBe('pending_acceptance');
+    expect(provided.json().acceptDueAt).toBeTruthy();
+    expect(provided.json().documents.filter((d: { kind: string }) => d.kind === 'supplement')).toHaveLength(1);
+    const accepted = await inject('POST', url, clients.desk, { actionId: randomUUID(), action: 'accept' });
+    expect(accepted.json()).toMatchObject({ status: 'received' });
+    expect(accepted.json().receivedAt).toBeTruthy();
+  });
+});
+
 describe('queues and search', () => {
   it('finds dossiers by name without diacritics, by ID number and by code, masking ID numbers', async () => {
     const idNumber = testIdNumber();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { auditLog, dossierAgencyPeriods, dossierDocuments, dossierSteps, dossiers, notifications } from '../../db/schema';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database';
+import { openDatabase } from '../../db/client';
 import { createAgency, createProcedure } from '../../test/factories';
 import { AppError } from '../../../shared/errors';
 import { receiveDossierAtDesk, submitDossierOnline } from './create-dossier';
@@ -70,6 +71,14 @@ describe('desk intake', () => {
     expect(replayDossier(await loadEvents(db.db, row.id))).toEqual(stateOfRow(row));
   });
 
+  it('receives a dossier that arrived by post, to be answered by post', async () => {
+    const result = await receive(db.db, world, at('2021-03-01', '14:00'), { channel: 'post', deliveryAddress: 'Số 1 đường Trần Hưng Đạo, TP Vị Thanh' });
+    const row = await dossier(result.dossierId);
+    expect(row).toMatchObject({ channel: 'post', status: 'received', deliveryMethod: 'post', deliveryAddress: 'Số 1 đường Trần Hưng Đạo, TP Vị Thanh' });
+    const postless = await createProcedure(db.db, { agencies: [world.department], methods: ['in_person', 'online'] });
+    expect((await rejection(receive(db.db, world, at('2021-03-01', '14:00'), { channel: 'post', procedureId: postless.id }))).code).toBe('CHANNEL_NOT_ALLOWED');
+  });
+
   it('lists every missing required document at once and writes nothing', async () => {
     const before = await db.db.$count(dossiers);
     const err = await rejection(receive(db.db, world, at('2021-03-01', '10:00'), { documents: [{ index: 2, originals: 1, copies: 0, fileIds: [] }] }));
@@ -124,10 +133,13 @@ describe('desk intake', () => {
     const agency = await createAgency(db.db, { parent: world.province });
     const proc = await createProcedure(db.db, { agencies: [agency] });
     const now = at('2021-03-05', '10:00');
-    const n = 25;
+    const n = 40;
+    // On PostgreSQL a second pool plays a second server instance; PGlite has one connection, so it runs alone.
+    const other = db.url ? await openDatabase({ databaseUrl: db.url, poolSize: 10 }) : db;
     const results = await Promise.all(
-      Array.from({ length: n }, () => receive(db.db, world, now, { procedureId: proc.id })),
-    );
+      Array.from({ length: n }, (_, i) => receive((i % 2 === 0 ? db : other).db, world, now, { procedureId: proc.id })),
+    ).finally(() => (other !== db ? other.close() : undefined));
+    expect(new Set(results.map((r) => r.code)).size).toBe(n);
     const seqs = results.map((r) => Number(r.code.slice(-4))).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: n }, (_, i) => i + 1));
     // A failed intake (missing documents) rolls its number back: the next one continues without a gap.
