@@ -11,6 +11,7 @@ import {
   lastApologyDate,
   outcomeAt,
   planSteps,
+  receiptStep,
   scheduleAfterSupplement,
   scheduleAtReceipt,
   supplementClosureAt,
@@ -126,5 +127,13 @@ describe('due soon, apology and outcome', () => {
 
   it('plans nothing for a procedure without an internal process', () => {
     expect(planSteps(calendar, { ...fiveDays, steps: [] }, due)).toEqual([]);
+  });
+});
+
+describe('receiptStep', () => {
+  it('starts at the desk step when the process has one, else before the first step', () => {
+    expect(receiptStep([{ position: 0, role: 'desk' }, { position: 1, role: 'specialist' }])).toBe(0);
+    expect(receiptStep([{ position: 0, role: 'specialist' }])).toBeNull();
+    expect(receiptStep([])).toBeNull();
   });
 });

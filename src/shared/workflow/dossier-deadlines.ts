@@ -45,6 +45,14 @@ export function planSteps(calendar: WorkCalendar, procedure: DeadlineProcedure, 
   return plan;
 }
 
+/**
+ * The step a dossier is at when received: the internal process's first step when that is the desk's own
+ * (tiếp nhận), otherwise none yet (the desk forwards it to the first step).
+ */
+export function receiptStep(steps: readonly { readonly position: number; readonly role: string }[]): number | null {
+  return steps[0]?.role === 'desk' ? steps[0].position : null;
+}
+
 export interface ReceiptSchedule {
   readonly processingStartedAt: Date;
   readonly dueAt: Date;

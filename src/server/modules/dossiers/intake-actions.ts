@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/errors';
 import { formatDate, formatDateTime } from '../../../shared/text';
 import {
   acceptanceDeadlines,
+  receiptStep,
   scheduleAfterSupplement,
   scheduleAtReceipt,
   supplementClosureAt,
@@ -23,14 +24,14 @@ import { finishCompetentPeriod, insertStepPlan, moveStep, replanSteps, startComp
 export const accept: ActionHandler<'accept'> = async (ctx, input) => {
   const { row, now } = ctx;
   const schedule = scheduleAtReceipt(await ctx.calendar(), row.procedure, now);
-  const firstStep = row.procedure.steps.length > 0 ? 0 : null;
+  const firstStep = receiptStep(row.procedure.steps);
   return {
     payload: {
       receivedAt: now.toISOString(),
       processingStartedAt: schedule.processingStartedAt.toISOString(),
       dueAt: schedule.dueAt.toISOString(),
       toStep: firstStep,
-      stepDueAt: isoOrNull(schedule.steps[0]?.plannedDueAt),
+      stepDueAt: isoOrNull(schedule.steps.find((s) => s.position === firstStep)?.plannedDueAt),
       departmentId: row.currentDepartmentId,
       assigneeId: null,
     },

@@ -9,7 +9,7 @@ import { toLocalDate } from '../../../shared/calendar';
 import { AppError } from '../../../shared/errors';
 import type { DossierRules, ProcedureSnapshot, ProvidedDocumentInput } from '../../../shared/schemas/dossiers';
 import { maskIdNumber } from '../../../shared/text';
-import { acceptanceDeadlines, scheduleAtReceipt } from '../../../shared/workflow/dossier-deadlines';
+import { acceptanceDeadlines, receiptStep, scheduleAtReceipt } from '../../../shared/workflow/dossier-deadlines';
 import { reduceDossier, type DossierEvent } from '../../../shared/workflow/dossier-state';
 import { DossierAction, DossierStatus, auditActionOf } from '../../../shared/workflow/dossier-workflow';
 import type { Actor } from '../../auth/actor';
@@ -219,7 +219,7 @@ export async function intakeDossier(tx: Executor, actor: Actor, spec: IntakeSpec
   const id = randomUUID();
   const schedule = online ? null : scheduleAtReceipt(calendar, snapshot, now);
   const acceptance = online ? acceptanceDeadlines(calendar, rules, now) : null;
-  const firstStep = snapshot.steps.length > 0 ? 0 : null;
+  const firstStep = receiptStep(snapshot.steps);
   const place = { agencyId: receivingAgencyId, departmentId: deskDepartmentId, channel: spec.channel };
   const event: DossierEvent = schedule
     ? {
@@ -233,7 +233,7 @@ export async function intakeDossier(tx: Executor, actor: Actor, spec: IntakeSpec
           receivedAt: now.toISOString(),
           processingStartedAt: schedule.processingStartedAt.toISOString(),
           dueAt: schedule.dueAt.toISOString(),
-          stepDueAt: schedule.steps[0]?.plannedDueAt.toISOString() ?? null,
+          stepDueAt: schedule.steps.find((s) => s.position === firstStep)?.plannedDueAt.toISOString() ?? null,
         },
       }
     : {

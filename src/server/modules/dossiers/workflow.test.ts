@@ -13,6 +13,7 @@ import { replayDossier } from '../../../shared/workflow/dossier-state';
 import { ALL_DOSSIER_ACTIONS, SYSTEM_ONLY_ACTIONS, CREATION_ACTIONS } from '../../../shared/workflow/dossier-workflow';
 import { auditLog, dossierActions, dossierAgencyPeriods, dossierSteps, dossiers, notifications } from '../../db/schema';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database';
+import { createProcedure } from '../../test/factories';
 import { submitDossierOnline } from './create-dossier';
 import { act, at, createDossierWorld, receive, type DossierWorld } from './dossiers.test-support';
 import { loadEvents, stateOfRow } from './dossier-records';
@@ -123,6 +124,17 @@ describe('a dossier through every step', () => {
     const messages = await db.db.select().from(notifications).where(and(eq(notifications.relatedId, id), eq(notifications.recipient, 'nhung@example.vn')));
     expect(messages).toHaveLength(statusChanges);
     expect(replayDossier(await loadEvents(db.db, id))).toEqual(stateOfRow(r));
+  });
+
+  it('forwards to the first step when the internal process has no desk step of its own', async () => {
+    const proc = await createProcedure(db.db, { agencies: [w.department], steps: [{ name: 'Chuyên viên thẩm định', role: 'specialist', minutes: 480 }, { name: 'Lãnh đạo ký', role: 'leader', minutes: 240 }] });
+    const { dossierId } = await receive(db.db, w, at('2021-03-01', '09:00'), { procedureId: proc.id });
+    expect(await row(dossierId)).toMatchObject({ status: 'received', currentStep: null, stepDueAt: null });
+    await act(db.db, w.actors.desk, dossierId, { action: 'forward' }, at('2021-03-01', '09:30'));
+    const r = await row(dossierId);
+    // 8 h from Mon 09:00: Mon 6 h, Tue 2 h → 09:00.
+    expect(r).toMatchObject({ status: 'in_progress', currentStep: 0 });
+    expect(r.stepDueAt).toEqual(at('2021-03-02', '09:00'));
   });
 
   it('refuses, with 409 and the allowed actions, every action the workflow does not allow, recording nothing', async () => {
