@@ -24,6 +24,7 @@ import { dueLine, notifyApplicant, notifyStaff, statusChangedMessage } from './d
 import { insertStepPlan, startCompetentPeriod } from './dossier-progress';
 import { findRuleSet } from './dossier-rules';
 import { resolveProcedure } from './procedure-snapshot';
+import { recordDossierStatistics } from '../statistics/record-dossier-statistics';
 import { generateTrackingSecret, hashTrackingSecret } from './tracking-secret';
 
 export interface IntakeResult {
@@ -190,6 +191,7 @@ async function insertDossier(tx: Executor, d: NewDossier, event: DossierEvent, a
     payload: event.payload,
     requestHash: hash,
   });
+  await recordDossierStatistics(tx, { ...d, procedureId: d.snapshot.procedureId, procedureVersionId: d.snapshot.versionId, procedure: d.snapshot }, null, state, { action: event.action, at: new Date(event.at) });
   return state;
 }
 
