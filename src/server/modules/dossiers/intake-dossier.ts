@@ -215,7 +215,6 @@ export async function intakeDossier(tx: Executor, actor: Actor, spec: IntakeSpec
   // The competent agency's hours count; an online dossier's desk is that agency's own.
   const calendar = await loadWorkCalendar(tx, competentAgencyId);
   const rules = await findRuleSet(tx, date);
-  const allocated = await allocateDossierCode(tx, codeAgency(snapshot, places.get(competentAgencyId)!, receiving, spec.channel), now);
   const secret = generateTrackingSecret();
   const deskDepartmentId = await deskDepartmentOf(tx, receivingAgencyId);
   const id = randomUUID();
@@ -250,8 +249,9 @@ export async function intakeDossier(tx: Executor, actor: Actor, spec: IntakeSpec
     tx,
     {
       id,
-      code: allocated.code,
-      codePatternId: allocated.patternId,
+      // Replaced below: the day's number is taken last, so the counter row stays locked only until commit.
+      code: `pending:${id}`,
+      codePatternId: 'pending',
       snapshot,
       rules,
       applicant: spec.applicant,
@@ -276,13 +276,14 @@ export async function intakeDossier(tx: Executor, actor: Actor, spec: IntakeSpec
     await insertStepPlan(tx, id, schedule.steps, now, firstStep);
     await startCompetentPeriod(tx, id, competentAgencyId, schedule.processingStartedAt, schedule.dueAt);
   }
+  const allocated = await allocateDossierCode(tx, codeAgency(snapshot, places.get(competentAgencyId)!, receiving, spec.channel), now);
+  const [row] = await tx.update(dossiers).set({ code: allocated.code, codePatternId: allocated.patternId }).where(eq(dossiers.id, id)).returning();
   await recordAudit(tx, actor, {
     action: auditActionOf(event.action),
     subjectType: 'dossier',
     subjectId: id,
     summary: { code: allocated.code, procedure: snapshot.code, channel: spec.channel, applicantIdNumber: maskIdNumber(spec.applicant.idNumber), competentAgencyId },
   });
-  const [row] = await tx.select().from(dossiers).where(eq(dossiers.id, id));
   const lines = schedule
     ? [dueLine('Hẹn trả kết quả', schedule.dueAt), `Mã tra cứu: ${secret}`]
     : [`Mã tra cứu: ${secret}`, dueLine('Bộ phận Một cửa phản hồi chậm nhất', acceptance!.acceptDueAt)];
