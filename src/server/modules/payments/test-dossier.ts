@@ -1,14 +1,15 @@
 /**
  * Test support: a dossier row as intake would leave it (procedure version, snapshot, projection), inserted directly
  * so payment and form tests do not depend on the whole intake flow. Kept next to its users until factories.ts has
- * a dossier factory.
+ * a dossier factory. The procedure comes from the shared `createProcedure` factory.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../db/client';
-import { dossierActions, dossierDocuments, dossiers, procedureFields, procedureVersions, procedures } from '../../db/schema';
+import { dossierActions, dossierDocuments, dossiers } from '../../db/schema';
 import type { FastifyInstance } from 'fastify';
-import { createAgency, createCitizen, createStaff, type TestAgency } from '../../test/factories';
+import { createAgency, createCitizen, createProcedure, createStaff, type TestAgency } from '../../test/factories';
 import { signIn, type Client } from '../../test/test-app';
+import { hashTrackingSecret } from '../dossiers/tracking-secret';
 import type { Role } from '../../../shared/permissions';
 import type { DossierRules, ProcedureSnapshot } from '../../../shared/schemas/dossiers';
 import { toLocalDate } from '../../../shared/calendar';
@@ -48,47 +49,21 @@ const RULES: DossierRules = {
 let sequence = Math.floor(Math.random() * 5000);
 
 export async function createTestDossier(db: Executor, options: TestDossierOptions): Promise<TestDossier> {
-  const suffix = randomBytes(4).toString('hex');
   const fees = options.fees ?? [{ name: 'Lệ phí cấp giấy phép', amount: 150_000 }];
-  const [field] = await db.insert(procedureFields).values({ code: `F${suffix}`, name: 'Đất đai' }).returning();
-  const [procedure] = await db.insert(procedures).values({ code: `1.${suffix}.H56`, publishingAgencyId: options.agency.id }).returning();
   const procedureName = 'Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất';
   const documents = [
     { name: 'Đơn đăng ký biến động đất đai, tài sản gắn liền với đất', originals: 1, copies: 0 },
     { name: 'Giấy chứng nhận quyền sử dụng đất đã cấp', originals: 1, copies: 0 },
   ];
-  const [version] = await db
-    .insert(procedureVersions)
-    .values({
-      procedureId: procedure!.id,
-      versionNo: 1,
-      validFrom: '2020-01-01',
-      origin: 'seed',
-      name: procedureName,
-      fieldId: field!.id,
-      level: 'province',
-      timeValue: 10,
-      timeUnit: 'working_days',
-      onlineLevel: 4,
-      methods: ['in_person', 'online', 'post'],
-      subjects: ['individual'],
-      steps: ['Nộp hồ sơ', 'Giải quyết', 'Trả kết quả'],
-      documents,
-      sets: 1,
-      result: 'Giấy chứng nhận',
-      fees,
-      legalBasis: [],
-      contentHash: suffix,
-    })
-    .returning();
+  const procedure = await createProcedure(db, { agencies: [options.agency], name: procedureName, time: { value: 10, unit: 'working_days' }, documents, fees });
   const snapshot: ProcedureSnapshot = {
-    procedureId: procedure!.id,
-    versionId: version!.id,
+    procedureId: procedure.id,
+    versionId: procedure.versionId,
     versionNo: 1,
-    code: procedure!.code,
+    code: procedure.code,
     name: procedureName,
-    fieldCode: field!.code,
-    fieldName: field!.name,
+    fieldCode: 'TEST',
+    fieldName: 'Lĩnh vực thử nghiệm',
     level: 'province',
     time: { value: 10, unit: 'working_days' },
     cutoffTime: null,
@@ -116,8 +91,8 @@ export async function createTestDossier(db: Executor, options: TestDossierOption
     id,
     code,
     codePatternId: 'tt01-2018',
-    procedureId: procedure!.id,
-    procedureVersionId: version!.id,
+    procedureId: procedure.id,
+    procedureVersionId: procedure.versionId,
     procedure: snapshot,
     rules: RULES,
     applicantUserId: options.applicantUserId ?? null,
@@ -143,7 +118,7 @@ export async function createTestDossier(db: Executor, options: TestDossierOption
     paymentState: feeTotal > 0 ? 'unpaid' : 'not_required',
     feeTotal,
     deliveryMethod: 'at_desk',
-    trackingSecretHash: createHash('sha256').update(`motcua-tracking:${trackingSecret}`).digest('hex'),
+    trackingSecretHash: hashTrackingSecret(trackingSecret),
   });
   await db.insert(dossierActions).values({
     actionId: randomUUID(),
@@ -155,7 +130,7 @@ export async function createTestDossier(db: Executor, options: TestDossierOption
     actorName: 'Trần Văn Đức',
     toStatus: options.status ?? 'in_progress',
     payload: {},
-    requestHash: suffix,
+    requestHash: randomUUID(),
   });
   await db.insert(dossierDocuments).values(documents.map((d, i) => ({ dossierId: id, kind: 'application', checklistIndex: i, name: d.name, originals: d.originals, copies: d.copies })));
   return { id, code, trackingSecret, procedureName };
