@@ -14,6 +14,7 @@ import type { Executor } from '../db/client';
 import { users } from '../db/schema';
 import { Role } from '../../shared/permissions';
 import { TEST_PASSWORD, createAgency, createApiToken, createCitizen, createStaff, type TestAgency, type TestUser } from './factories';
+import { faqRoutePermissions, petitionsRoutePermissions, surveysRoutePermissions } from '../modules/petitions/feedback.route-permissions';
 
 /** 'allowed': the request must succeed (2xx); a number: the exact status the role must get. */
 export type Outcome = 'allowed' | 403 | 404;
@@ -232,6 +233,9 @@ export const ROUTE_PERMISSIONS: DomainRoutes[] = [
   usersRoutePermissions,
   apiTokensRoutePermissions,
   auditRoutePermissions,
+  petitionsRoutePermissions,
+  faqRoutePermissions,
+  surveysRoutePermissions,
 ];
 
 /** Builds the matrix's agencies and one user per role. */
