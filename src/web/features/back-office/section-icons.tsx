@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react';
+import {
+  AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  FileDoneOutlined,
+  HistoryOutlined,
+  InboxOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { SectionIcon } from './sections';
+
+/** Icons of the back-office sections (kept apart from sections.ts so the router does not load them). */
+export const sectionIcons: Record<SectionIcon, ReactNode> = {
+  queue: <InboxOutlined />,
+  intake: <FileDoneOutlined />,
+  catalog: <AuditOutlined />,
+  statistics: <BarChartOutlined />,
+  units: <BankOutlined />,
+  users: <TeamOutlined />,
+  calendar: <CalendarOutlined />,
+  audit: <HistoryOutlined />,
+};

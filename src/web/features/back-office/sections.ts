@@ -1,0 +1,42 @@
+/**
+ * The back office's sections: one table for the sider menu and the route guards, so a menu item and its route can
+ * never disagree about who may open them. A section shows when the user holds ANY of its permissions; the server
+ * checks again on every request. Modules replace `load` with their own page as they ship.
+ */
+import { createElement, type ComponentType } from 'react';
+import { Permission } from '../../../shared/permissions';
+
+export const BACK_OFFICE_BASE = '/can-bo';
+
+export type SectionIcon = 'queue' | 'intake' | 'catalog' | 'statistics' | 'units' | 'users' | 'calendar' | 'audit';
+
+export interface BackOfficeSection {
+  /** Path below /can-bo. */
+  path: string;
+  label: string;
+  icon: SectionIcon;
+  permissions: readonly Permission[];
+  load: () => Promise<{ Component: ComponentType }>;
+}
+
+const placeholder = (label: string) => () =>
+  import('./section-placeholder').then((m) => ({ Component: () => createElement(m.SectionPlaceholder, { title: label }) }));
+
+function section(path: string, label: string, icon: SectionIcon, permissions: Permission[]): BackOfficeSection {
+  return { path, label, icon, permissions, load: placeholder(label) };
+}
+
+export const backOfficeSections: BackOfficeSection[] = [
+  section('ho-so', 'Hàng đợi hồ sơ', 'queue', [Permission.DOSSIER_READ_AGENCY, Permission.DOSSIER_PROCESS]),
+  section('tiep-nhan', 'Tiếp nhận', 'intake', [Permission.DOSSIER_INTAKE]),
+  section('thu-tuc', 'Danh mục TTHC', 'catalog', [Permission.CATALOG_MANAGE]),
+  section('thong-ke', 'Thống kê', 'statistics', [Permission.STATISTICS_READ]),
+  section('don-vi', 'Đơn vị và cơ quan', 'units', [Permission.UNITS_MANAGE]),
+  section('nguoi-dung', 'Người dùng', 'users', [Permission.USERS_MANAGE]),
+  section('lich-lam-viec', 'Lịch làm việc', 'calendar', [Permission.CALENDAR_MANAGE]),
+  section('nhat-ky', 'Nhật ký hệ thống', 'audit', [Permission.AUDIT_READ]),
+];
+
+export function visibleSections(can: (...permissions: string[]) => boolean): BackOfficeSection[] {
+  return backOfficeSections.filter((s) => can(...s.permissions));
+}

@@ -1,0 +1,87 @@
+/**
+ * Every route of the web app. The portal layout and home page are in the entry chunk (the first thing a citizen
+ * sees); every other page is a lazy chunk, so a visitor downloads only the pages they open.
+ */
+import type { ComponentType, ReactNode } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RequirePermission, RequireUser } from './components/guards';
+import { PageLoading } from './components/page-loading';
+import { RouteError } from './components/route-error';
+import { BACK_OFFICE_BASE, backOfficeSections } from './features/back-office/sections';
+import { HomePage } from './features/portal/home-page';
+import { PortalLayout } from './layouts/portal-layout';
+
+type Loader<M> = () => Promise<M>;
+
+/** A lazy route whose page component is the module's export `name`. */
+function page<M extends Record<string, unknown>>(load: Loader<M>, name: keyof M, wrap?: (node: ReactNode) => ReactNode): RouteObject['lazy'] {
+  return async () => {
+    const Page = (await load())[name] as ComponentType;
+    return { Component: wrap ? () => wrap(<Page />) : Page };
+  };
+}
+
+const notFound = page(() => import('./features/errors/not-found-page'), 'NotFoundPage');
+
+const signedIn = (node: ReactNode) => <RequireUser>{node}</RequireUser>;
+
+const comingSoon = (title: string): RouteObject['lazy'] =>
+  async () => {
+    const { ComingSoonPage } = await import('./features/portal/coming-soon-page');
+    return { Component: () => <ComingSoonPage title={title} /> };
+  };
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    Component: PortalLayout,
+    ErrorBoundary: RouteError,
+    HydrateFallback: PageLoading,
+    children: [
+      {
+        // Pathless: a page's error shows inside the portal layout, with the header still usable.
+        ErrorBoundary: RouteError,
+        children: [
+          { index: true, Component: HomePage },
+          { path: 'thu-tuc', lazy: page(() => import('./features/portal/procedures-page'), 'ProceduresPage') },
+          { path: 'tra-cuu', lazy: comingSoon('Tra cứu hồ sơ') },
+          { path: 'phan-anh-kien-nghi', lazy: comingSoon('Phản ánh kiến nghị') },
+          { path: 'hoi-dap', lazy: comingSoon('Hỏi đáp') },
+          { path: 'thong-ke', lazy: comingSoon('Thống kê') },
+          { path: 'dang-nhap', lazy: page(() => import('./features/auth/sign-in-page'), 'SignInPage') },
+          { path: 'dang-ky', lazy: page(() => import('./features/auth/register-page'), 'RegisterPage') },
+          { path: 'quen-mat-khau', lazy: page(() => import('./features/auth/forgot-password-page'), 'ForgotPasswordPage') },
+          { path: 'dat-lai-mat-khau', lazy: page(() => import('./features/auth/reset-password-page'), 'ResetPasswordPage') },
+          { path: 'tai-khoan', lazy: page(() => import('./features/auth/account-page'), 'AccountPage', signedIn) },
+          { path: '*', lazy: notFound },
+        ],
+      },
+    ],
+  },
+  {
+    path: BACK_OFFICE_BASE,
+    lazy: page(() => import('./layouts/back-office-layout'), 'BackOfficeLayout'),
+    ErrorBoundary: RouteError,
+    HydrateFallback: PageLoading,
+    children: [
+      {
+        ErrorBoundary: RouteError,
+        children: [
+          { index: true, lazy: page(() => import('./features/back-office/back-office-home'), 'BackOfficeHome') },
+          ...backOfficeSections.map(
+            (s): RouteObject => ({
+              path: `${s.path}/*`,
+              lazy: async () => {
+                const { Component } = await s.load();
+                return { Component: () => <RequirePermission permissions={s.permissions} backTo={BACK_OFFICE_BASE}><Component /></RequirePermission> };
+              },
+            }),
+          ),
+          { path: '*', lazy: notFound },
+        ],
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);
