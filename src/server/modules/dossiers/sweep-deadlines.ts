@@ -107,8 +107,12 @@ export async function sweepDossierDeadlines(db: Executor, now: Date = new Date()
     }
   }
 
+  // Candidates: due within the longest due-soon warning any regime configures (plus a day of slack for agencies
+  // with other working hours); each is then checked exactly with its own agency's calendar and rules.
   const calendars = await createCalendarSource(db);
-  const horizon = new Date(calendars.defaultCalendar.addWorkingMinutes(now, 8 * 60 * 5).getTime() + 86_400_000);
+  const [longest] = await queryRows<{ days: number | null }>(db, sql`SELECT max((rules->>'dueSoonWorkingDays')::float) AS days FROM dossier_rule_sets`);
+  const warnDays = Math.max(1, Number(longest?.days ?? 1));
+  const horizon = new Date(calendars.defaultCalendar.addWorkingMinutes(now, warnDays * calendars.defaultCalendar.config.hoursPerWorkingDay * 60).getTime() + 86_400_000);
   const soon = await queryRows<{ id: string; due_at: Date; competent_agency_id: string; rules: { dueSoonWorkingDays: number } }>(
     db,
     sql`SELECT id, due_at, competent_agency_id, rules FROM dossiers WHERE status IN (${running}) AND deadline_alert IS NULL
