@@ -53,6 +53,7 @@ export const AuditAction = {
   PETITION_WITHDRAWN: 'petition.withdrawn',
   PETITION_CONSENT_CHANGED: 'petition.consent_changed',
   PETITION_ANSWER_RATED: 'petition.answer_rated',
+  PETITION_DEADLINE_ALERTED: 'petition.deadline_alerted',
   FAQ_ASKED: 'faq.asked',
   FAQ_CREATED: 'faq.created',
   FAQ_UPDATED: 'faq.updated',
@@ -74,5 +75,8 @@ export const AuditAction = {
   /** Workflow actions are audited as `dossier.<action>` (auditActionOf in shared/workflow). */
   DOSSIER_DOCUMENT_UPDATED: 'dossier.document_updated',
   DOSSIER_TRACKING_SECRET_REISSUED: 'dossier.tracking_secret_reissued',
+  STATISTICS_WEIGHTS_UPDATED: 'statistics.weights_updated',
+  STATISTICS_HISTORY_SIMULATED: 'statistics.history_simulated',
+  STATISTICS_REBUILT: 'statistics.rebuilt',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction] | (string & { __brand?: 'audit' });

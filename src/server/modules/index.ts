@@ -18,6 +18,7 @@ import trackingRoutes from './dossiers/tracking.routes';
 import surveysRoutes from './surveys/surveys.routes';
 import ratingsRoutes from './ratings/ratings.routes';
 import formsRoutes from './forms/forms.routes';
+import statisticsRoutes from './statistics/statistics.routes';
 
 /** Every domain's routes. Each module registers its own `/api/<domain>` routes. */
 export async function registerModules(app: FastifyInstance) {
@@ -40,4 +41,5 @@ export async function registerModules(app: FastifyInstance) {
   await app.register(surveysRoutes);
   await app.register(ratingsRoutes);
   await app.register(formsRoutes);
+  await app.register(statisticsRoutes);
 }

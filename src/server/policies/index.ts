@@ -6,6 +6,7 @@ import './audit.policy';
 import './dossiers.policy';
 import './petitions.policy';
 import './payments.policy';
+import './statistics.policy';
 import './faq.policy';
 import './surveys.policy';
 import './ratings.policy';
