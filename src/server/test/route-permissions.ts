@@ -15,6 +15,7 @@ import { users } from '../db/schema';
 import { Role } from '../../shared/permissions';
 import { TEST_PASSWORD, createAgency, createApiToken, createCitizen, createStaff, type TestAgency, type TestUser } from './factories';
 import { faqRoutePermissions, petitionsRoutePermissions, surveysRoutePermissions } from '../modules/petitions/feedback.route-permissions';
+import { statisticsRoutePermissions } from '../modules/statistics/statistics.route-permissions';
 
 /** 'allowed': the request must succeed (2xx); a number: the exact status the role must get. */
 export type Outcome = 'allowed' | 403 | 404;
@@ -236,6 +237,7 @@ export const ROUTE_PERMISSIONS: DomainRoutes[] = [
   petitionsRoutePermissions,
   faqRoutePermissions,
   surveysRoutePermissions,
+  statisticsRoutePermissions,
 ];
 
 /** Builds the matrix's agencies and one user per role. */

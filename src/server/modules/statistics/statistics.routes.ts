@@ -167,14 +167,11 @@ export default async function statisticsRoutes(app: FastifyInstance) {
     },
   );
 
-  // Public figures: aggregates only, no sign-in; cached briefly by browsers and proxies.
+  // Public figures: aggregates only, no sign-in.
   r.get(
     '/api/public/statistics',
     { schema: { tags, summary: 'Công khai kết quả giải quyết TTHC: tỷ lệ đúng hạn và tỷ lệ trực tuyến của tỉnh và từng cơ quan', querystring: PublicStatisticsQuery, response: { 200: PublicStatistics, 400: ErrorResponse } } },
-    async (request, reply) => {
-      reply.header('cache-control', 'public, max-age=300');
-      return snapshot(database, (tx) => getPublicStatistics(tx, request.query));
-    },
+    async (request) => snapshot(database, (tx) => getPublicStatistics(tx, request.query)),
   );
   r.get(
     '/api/public/statistics.xlsx',
