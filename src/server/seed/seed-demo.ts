@@ -15,6 +15,7 @@ import { Role } from '../../shared/permissions';
 import { demoDepartmentKey, seedDemoUnits } from '../modules/units/seed-demo-units';
 import { catalogSeeder } from '../modules/catalog/seed-demo-catalog';
 import { feedbackSeeder } from '../modules/petitions/seed-demo-feedback';
+import { calendarSeeder } from '../modules/calendar/seed-demo-calendar';
 import { DEMO_CITIZEN_PASSWORD, DEMO_STAFF_PASSWORD, demoCitizenAccounts, demoStaffAccounts } from './demo-accounts';
 
 /** What earlier seeders produced, for later ones: ids by demo key. */
@@ -107,7 +108,7 @@ export const accountsSeeder: DemoSeeder = {
 };
 
 /** The demo, in order. Append later seeders here (one line each); each receives what the earlier ones built. */
-export const demoSeeders: DemoSeeder[] = [unitsSeeder, accountsSeeder, catalogSeeder, feedbackSeeder];
+export const demoSeeders: DemoSeeder[] = [unitsSeeder, accountsSeeder, calendarSeeder, catalogSeeder, feedbackSeeder];
 
 export interface SeedDemoResult {
   /** Rows added per seeder, in order. */

@@ -52,12 +52,16 @@ export async function updateCalendarYear(tx: Executor, actor: Actor, year: numbe
   return findCalendarYear(tx, year);
 }
 
-/** Writes the shipped calendars into the table where a year is missing (seeding; never overwrites). */
-export async function seedOfficialCalendars(tx: Executor, years: readonly OfficialCalendarYear[] = OFFICIAL_CALENDARS): Promise<void> {
+/** Writes the shipped calendars into the table where a year is missing (seeding; never overwrites). Returns rows added. */
+export async function seedOfficialCalendars(tx: Executor, years: readonly OfficialCalendarYear[] = OFFICIAL_CALENDARS): Promise<number> {
+  let added = 0;
   for (const y of years) {
-    await tx
+    const rows = await tx
       .insert(officialCalendars)
       .values({ year: y.year, daysOff: [...y.daysOff], extraWorkingDays: [...y.extraWorkingDays], source: y.source ?? 'official', note: y.note ?? null })
-      .onConflictDoNothing();
+      .onConflictDoNothing()
+      .returning({ year: officialCalendars.year });
+    added += rows.length;
   }
+  return added;
 }
