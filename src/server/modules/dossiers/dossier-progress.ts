@@ -44,12 +44,19 @@ export async function replanSteps(tx: Executor, dossierId: string, plan: readonl
   }
 }
 
-/** Closes the competent agency's period when the dossier ends (a result, a refusal, a stop). */
+/**
+ * Closes the competent agency's period when the dossier ends (a result, a refusal, a stop), and a participating
+ * agency's period left open by a stop or a closure (without an outcome: that agency did not finish its part).
+ */
 export async function finishCompetentPeriod(tx: Executor, dossierId: string, now: Date, outcome: Outcome | null) {
   await tx
     .update(dossierAgencyPeriods)
     .set({ finishedAt: now, outcome })
     .where(and(eq(dossierAgencyPeriods.dossierId, dossierId), eq(dossierAgencyPeriods.role, 'competent'), isNull(dossierAgencyPeriods.finishedAt)));
+  await tx
+    .update(dossierAgencyPeriods)
+    .set({ finishedAt: now })
+    .where(and(eq(dossierAgencyPeriods.dossierId, dossierId), eq(dossierAgencyPeriods.role, 'participating'), isNull(dossierAgencyPeriods.finishedAt)));
 }
 
 export async function updateCompetentDue(tx: Executor, dossierId: string, dueAt: Date) {

@@ -305,6 +305,16 @@ describe('inter-agency flow', () => {
     // The dossier still counts once, at its competent agency.
     expect(r.competentAgencyId).toBe(w.department.id);
   });
+  it('closes the partner’s period without an outcome when the applicant stops the dossier while the partner holds it', async () => {
+    const id = await atSpecialist({ applicant: { kind: 'individual', userId: w.citizen.id, fullName: 'Nguyễn Thị Hồng Nhung', phone: '0912345678' } });
+    await act(db.db, w.actors.specialist, id, { action: 'send_to_agency', agencyId: w.partner.id }, at('2021-03-02', '08:00'));
+    await act(db.db, w.actors.citizen, id, { action: 'stop', reason: 'Không còn nhu cầu' }, at('2021-03-02', '09:00'));
+    const periods = await db.db.select().from(dossierAgencyPeriods).where(eq(dossierAgencyPeriods.dossierId, id)).orderBy(dossierAgencyPeriods.id);
+    expect(periods.map((p) => [p.role, p.finishedAt?.toISOString(), p.outcome])).toEqual([
+      ['competent', at('2021-03-02', '09:00').toISOString(), null],
+      ['participating', at('2021-03-02', '09:00').toISOString(), null],
+    ]);
+  });
 });
 
 describe('online dossiers', () => {
