@@ -313,6 +313,11 @@ export const ProcedureListResponse = z.object({
   page: z.number(),
   pageSize: z.number(),
   asOf: z.string(),
+  /**
+   * How the query matched (null without a query): strict (every word), typo (a misspelt word), partial (most words),
+   * similar (trigram similarity of the whole query). Anything but strict lets the UI say the results are approximate.
+   */
+  searchMode: z.enum(['strict', 'typo', 'partial', 'similar']).nullable(),
 });
 export type ProcedureListResponse = z.infer<typeof ProcedureListResponse>;
 

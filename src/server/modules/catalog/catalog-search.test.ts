@@ -20,7 +20,7 @@ const entries: { name: string; content?: Partial<ProcedureContentInput> }[] = [
 async function search(q: string, extra = '') {
   const res = await t.app.inject({ method: 'GET', url: `/api/catalog/procedures?q=${encodeURIComponent(q)}&publishingAgencyId=${province.committee.id}${extra}` });
   expect(res.statusCode).toBe(200);
-  return res.json() as { items: { name: string; code: string; agencyCount: number; level: string }[]; total: number };
+  return res.json() as { items: { name: string; code: string; agencyCount: number; level: string }[]; total: number; searchMode: string | null };
 }
 const names = (r: { items: { name: string }[] }) => r.items.map((i) => i.name);
 
@@ -61,10 +61,32 @@ describe('catalog search', () => {
     expect(names(r)).not.toContain('Đăng ký kết hôn');
   });
 
-  it('answers a typo in a long word by trigram similarity, ranking the closest name first', async () => {
-    expect(names(await search('dang ky khai sihn'))[0]).toBe('Đăng ký khai sinh');
-    expect(names(await search('giay phep xay dugn'))).toEqual(['Cấp giấy phép xây dựng nhà ở riêng lẻ']);
-    expect(names(await search('du dieu kien kinh doanh duoc pham'))[0]).toBe('Cấp Giấy chứng nhận đủ điều kiện kinh doanh dược');
+  it('answers a misspelt word by trigram similarity, ranking the closest name first', async () => {
+    const birth = await search('dang ky khai sihn');
+    expect(birth.searchMode).toBe('typo');
+    expect(names(birth)[0]).toBe('Đăng ký khai sinh');
+    const building = await search('giay phep xay dugn');
+    expect(building.searchMode).toBe('typo');
+    expect(names(building)).toEqual(['Cấp giấy phép xây dựng nhà ở riêng lẻ']);
+    expect((await search('dang ky khai sinh')).searchMode).toBe('strict');
+  });
+
+  it('still finds a procedure when the query carries words its name lacks, or every word is misspelt', async () => {
+    expect(names(await search('thủ tục đăng ký khai sinh'))[0]).toBe('Đăng ký khai sinh');
+    // Every word occurs in some name, none holds them all: names with most of the words.
+    const extra = await search('đăng ký khai sinh xây dựng');
+    expect(extra.searchMode).toBe('partial');
+    expect(names(extra)[0]).toBe('Đăng ký khai sinh');
+    expect(names(extra)).not.toContain('Cấp giấy phép xây dựng nhà ở riêng lẻ');
+    const pharmacy = await search('chung nhan du dieu kien kinh doanh duoc pham');
+    expect(names(pharmacy)[0]).toBe('Cấp Giấy chứng nhận đủ điều kiện kinh doanh dược');
+    const joined = await search('giayphep xaydung nha');
+    expect(joined.searchMode).toBe('typo');
+    expect(names(joined)[0]).toBe('Cấp giấy phép xây dựng nhà ở riêng lẻ');
+    // No word occurs anywhere: the whole query is compared by trigram word similarity.
+    const garbled = await search('kinhdoanh duocc');
+    expect(garbled.searchMode).toBe('similar');
+    expect(names(garbled)).toEqual(['Cấp Giấy chứng nhận đủ điều kiện kinh doanh dược']);
   });
 
   it('finds a procedure by its code', async () => {

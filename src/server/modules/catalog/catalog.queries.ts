@@ -171,7 +171,7 @@ export function catalogConditions(f: CatalogFilter): SQL {
   return sql.join(parts, sql` AND `);
 }
 
-/** Relevance tiers, best first; see searchCondition. */
+/** Relevance tiers, best first; see searchParts. */
 export const SearchTier = { CODE: 5, EXACT: 4, PREFIX: 3, PHRASE: 2, ALL_WORDS: 1, SIMILAR: 0 } as const;
 
 export interface SearchTerms {
@@ -190,29 +190,64 @@ export function searchTerms(q: string): SearchTerms | null {
 }
 
 /**
- * Search on the stored folded name (f_unaccent(lower(name)), GIN trigram index): a row matches when it contains the
- * query as a substring, contains every query word, or is word-similar to it (pg_trgm `<%`, default threshold 0.6,
- * which forgives a typo in a long word). Rank: code match, exact name, name starting with the query, the query as a
- * phrase at a word start, all words present, then trigram similarity only; ties by word_similarity, shorter names.
+ * How a query is matched, tried in this order until something is found:
+ * - strict: the code, or every word of the query in the folded name (GIN trigram index for LIKE '%word%');
+ *   ranked exact name, name starting with the query, the query as a phrase at a word start, all words anywhere;
+ * - typo: some words occur in no name at all (misspelt): names holding every word that does occur (index again),
+ *   ranked by the word_similarity of the misspelt words to the name ("xay dugn" finds "xây dựng");
+ * - partial: no name holds every word (extra words such as "thủ tục", or a misspelling too far off): names holding,
+ *   as whole words, at least two thirds of the words found in the catalog, ranked by how many they hold;
+ * - similar: no word occurs anywhere (every word misspelt): the whole query word-similar to the name (pg_trgm `<%`,
+ *   threshold 0.6, GIN index).
+ * Ties go to shorter names. Trying the cheap cases first keeps trigram similarity off the common path.
  */
-export function searchParts(t: SearchTerms): { where: SQL; tier: SQL; similarity: SQL } {
-  const contains = `%${likeEscape(t.folded)}%`;
-  const prefix = `${likeEscape(t.folded)}%`;
-  const phrase = `% ${likeEscape(t.folded)}%`;
-  const allWords = sql.join(
-    t.words.map((w) => sql`v.name_folded LIKE ${`%${likeEscape(w)}%`}`),
-    sql` AND `,
-  );
-  const codeMatch = t.code ? sql`p.code LIKE ${`${likeEscape(t.code)}%`}` : sql`false`;
-  const where = sql`(${codeMatch} OR v.name_folded LIKE ${contains} OR (${allWords}) OR ${t.folded}::text <% v.name_folded)`;
-  const tier = sql`CASE
-      WHEN ${codeMatch} THEN ${SearchTier.CODE}
-      WHEN v.name_folded = ${t.folded}::text THEN ${SearchTier.EXACT}
-      WHEN v.name_folded LIKE ${prefix} THEN ${SearchTier.PREFIX}
-      WHEN v.name_folded LIKE ${phrase} THEN ${SearchTier.PHRASE}
-      WHEN ${allWords} THEN ${SearchTier.ALL_WORDS}
-      ELSE ${SearchTier.SIMILAR} END`;
-  return { where, tier, similarity: sql`word_similarity(${t.folded}::text, v.name_folded)` };
+export type SearchMode =
+  | { kind: 'strict'; terms: SearchTerms }
+  | { kind: 'typo'; terms: SearchTerms; known: string[]; unknown: string[] }
+  | { kind: 'partial'; terms: SearchTerms; known: string[] }
+  | { kind: 'similar'; terms: SearchTerms };
+
+const wordLike = (w: string) => sql`v.name_folded LIKE ${`%${likeEscape(w)}%`}`;
+/** A word of the name starting with w (regular expression word boundary). */
+const wordStart = (w: string) => sql`v.name_folded ~ ${`\\m${w.replace(/[.\-]/g, (c) => `\\${c}`)}`}`;
+
+export function searchParts(mode: SearchMode): { where: SQL; tier: SQL; similarity: SQL } {
+  const t = mode.terms;
+  switch (mode.kind) {
+    case 'strict': {
+      const allWords = sql.join(t.words.map(wordLike), sql` AND `);
+      const codeMatch = t.code ? sql`p.code LIKE ${`${likeEscape(t.code)}%`}` : sql`false`;
+      const tier = sql`CASE
+          WHEN ${codeMatch} THEN ${SearchTier.CODE}
+          WHEN v.name_folded = ${t.folded}::text THEN ${SearchTier.EXACT}
+          WHEN v.name_folded LIKE ${`${likeEscape(t.folded)}%`} THEN ${SearchTier.PREFIX}
+          WHEN v.name_folded LIKE ${`% ${likeEscape(t.folded)}%`} THEN ${SearchTier.PHRASE}
+          ELSE ${SearchTier.ALL_WORDS} END`;
+      return { where: sql`(${codeMatch} OR (${allWords}))`, tier, similarity: sql`0::real` };
+    }
+    case 'typo':
+      return {
+        where: sql`(${sql.join(mode.known.map(wordLike), sql` AND `)})`,
+        tier: sql`${SearchTier.SIMILAR}`,
+        similarity: sql`(${sql.join(mode.unknown.map((u) => sql`word_similarity(${u}::text, v.name_folded)`), sql` + `)})::real`,
+      };
+    case 'partial': {
+      const needed = Math.max(1, Math.ceil((mode.known.length * 2) / 3));
+      const count = (test: (w: string) => SQL) => sql`(${sql.join(mode.known.map((w) => sql`(${test(w)})::int`), sql` + `)})`;
+      const matched = count(wordStart);
+      // The substring count (cheap LIKE) first: the regular expressions then run on the few rows it leaves.
+      return { where: sql`${count(wordLike)} >= ${needed} AND ${matched} >= ${needed}`, tier: sql`${SearchTier.SIMILAR}`, similarity: sql`${matched}::real` };
+    }
+    case 'similar':
+      return { where: sql`${t.folded}::text <% v.name_folded`, tier: sql`${SearchTier.SIMILAR}`, similarity: sql`word_similarity(${t.folded}::text, v.name_folded)` };
+  }
+}
+
+/** The query words found somewhere in the catalog's names (each checked through the trigram index). */
+export async function knownWords(executor: Executor, words: string[]): Promise<string[]> {
+  const checks = words.map((w) => sql`SELECT ${w}::text AS w WHERE EXISTS (SELECT 1 FROM procedure_versions v WHERE ${wordLike(w)})`);
+  const rows = await queryRows<{ w: string }>(executor, sql.join(checks, sql` UNION ALL `));
+  return rows.map((r) => r.w);
 }
 
 interface ListRow {
@@ -258,19 +293,15 @@ export interface ListedProcedure {
   tier: number | null;
 }
 
-/** The catalog as of a date: filtered, searched and ranked when `q` is given, paged. */
-export async function listProcedures(
-  executor: Executor,
-  query: Partial<ProcedureListQuery> & { page: number; pageSize: number },
-): Promise<{ items: ListedProcedure[]; total: number; asOf: string }> {
-  const asOf = query.asOf ?? todayInVietnam();
-  const where = catalogConditions({ ...query, asOf });
-  const terms = query.q ? searchTerms(query.q) : null;
-  const search = terms ? searchParts(terms) : null;
+/** The SQL of one page of the catalog (used by listProcedures, and by the benchmark to measure and EXPLAIN it). */
+export function procedureListSql(
+  query: Partial<ProcedureListQuery> & { page: number; pageSize: number; asOf: string },
+  mode: SearchMode | null = query.q ? strictMode(query.q) : null,
+): { page: SQL; count: SQL } {
+  const where = catalogConditions(query);
+  const search = mode ? searchParts(mode) : null;
   const offset = (query.page - 1) * query.pageSize;
-  const rows = await queryRows<ListRow>(
-    executor,
-    sql`WITH hits AS (
+  const page = sql`WITH hits AS (
           SELECT v.id AS version_id, p.id, p.code, v.name, v.field_id, v.level, v.time_value, v.time_unit, v.time_note,
                  v.online_level, v.online_scope, v.on_the_spot, v.inter_agency, jsonb_array_length(v.fees) > 0 AS has_fee,
                  v.valid_from::text AS valid_from, v.valid_to::text AS valid_to,
@@ -284,19 +315,54 @@ export async function listProcedures(
         SELECT h.*, f.code AS field_code, f.name AS field_name,
                (SELECT count(*) FROM procedure_version_agencies a WHERE a.version_id = h.version_id)::int AS agency_count
           FROM hits h JOIN procedure_fields f ON f.id = h.field_id
-         ORDER BY ${search ? sql`h.tier DESC, h.similarity DESC, length(h.name),` : sql``} h.name, h.code`,
-  );
+         ORDER BY ${search ? sql`h.tier DESC, h.similarity DESC, length(h.name),` : sql``} h.name, h.code`;
+  const count = sql`SELECT count(*)::int AS n FROM procedure_versions v JOIN procedures p ON p.id = v.procedure_id WHERE ${where} ${search ? sql`AND ${search.where}` : sql``}`;
+  return { page, count };
+}
+
+function strictMode(q: string): SearchMode | null {
+  const terms = searchTerms(q);
+  return terms ? { kind: 'strict', terms } : null;
+}
+
+async function runPage(executor: Executor, query: Parameters<typeof procedureListSql>[0], mode: SearchMode | null) {
+  const statements = procedureListSql(query, mode);
+  const rows = await queryRows<ListRow>(executor, statements.page);
   let total = rows[0] ? Number(rows[0].total) : 0;
-  if (rows.length === 0 && offset > 0) {
-    const [c] = await queryRows<{ n: number }>(
-      executor,
-      sql`SELECT count(*)::int AS n FROM procedure_versions v JOIN procedures p ON p.id = v.procedure_id WHERE ${where} ${search ? sql`AND ${search.where}` : sql``}`,
-    );
+  // Past the last page the window count is not there: count separately.
+  if (rows.length === 0 && query.page > 1) {
+    const [c] = await queryRows<{ n: number }>(executor, statements.count);
     total = Number(c?.n ?? 0);
+  }
+  return { rows, total };
+}
+
+/** The catalog as of a date: filtered, searched and ranked when `q` is given (see SearchMode), paged. */
+export async function listProcedures(
+  executor: Executor,
+  query: Partial<ProcedureListQuery> & { page: number; pageSize: number },
+): Promise<{ items: ListedProcedure[]; total: number; asOf: string; mode: SearchMode['kind'] | null }> {
+  const asOf = query.asOf ?? todayInVietnam();
+  const terms = query.q ? searchTerms(query.q) : null;
+  let mode: SearchMode | null = terms ? { kind: 'strict', terms } : null;
+  let { rows, total } = await runPage(executor, { ...query, asOf }, mode);
+  if (terms && total === 0) {
+    const known = await knownWords(executor, terms.words);
+    const unknown = terms.words.filter((w) => !known.includes(w));
+    const tries: SearchMode[] =
+      known.length === 0
+        ? [{ kind: 'similar', terms }]
+        : [...(unknown.length > 0 ? [{ kind: 'typo', terms, known, unknown } as const] : []), { kind: 'partial', terms, known }];
+    for (const next of tries) {
+      mode = next;
+      ({ rows, total } = await runPage(executor, { ...query, asOf }, mode));
+      if (total > 0) break;
+    }
   }
   return {
     asOf,
     total,
+    mode: mode?.kind ?? null,
     items: rows.map((r) => ({
       id: r.id,
       versionId: r.version_id,

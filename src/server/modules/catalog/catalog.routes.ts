@@ -78,8 +78,8 @@ export default async function catalogRoutes(app: FastifyInstance) {
     { schema: { tags, summary: 'Tra cứu thủ tục hành chính (lọc, tìm kiếm không dấu, theo ngày)', querystring: ProcedureListQuery, response: { 200: ProcedureListResponse, 400: ErrorResponse } } },
     async (request) => {
       const q = request.query;
-      const { items, total, asOf } = await listProcedures(db, q);
-      return { items: items.map(presentListItem), total, page: q.page, pageSize: q.pageSize, asOf };
+      const { items, total, asOf, mode } = await listProcedures(db, q);
+      return { items: items.map(presentListItem), total, page: q.page, pageSize: q.pageSize, asOf, searchMode: mode };
     },
   );
 
