@@ -6,23 +6,26 @@ import { formatDate } from '../../../shared/text';
 import { useSession } from '../../api/client';
 import { usePageTitle } from '../../components/page-title';
 import { site } from '../../site';
+import { useQueueCounts } from '../queue/queue-api';
 import { sectionIcons } from './section-icons';
 import { BACK_OFFICE_BASE, visibleSections } from './sections';
 
 /**
- * Work queues at a glance. Counts stay at 0 until the dossier module serves them; each card opens the queue
+ * Work queues at a glance, counted by the server (GET /api/dossiers/queues/summary); each card opens the queue
  * filtered accordingly.
  */
 const queues = [
-  { key: 'mine', title: 'Việc của tôi', hint: 'Hồ sơ đang chờ bạn xử lý', icon: <InboxOutlined />, color: '#0b57a4' },
-  { key: 'due-soon', title: 'Sắp đến hạn', hint: 'Sắp đến thời hạn giải quyết', icon: <ClockCircleOutlined />, color: '#ad6800' },
-  { key: 'overdue', title: 'Quá hạn', hint: 'Đã quá thời hạn giải quyết', icon: <ExclamationCircleOutlined />, color: '#b3261e' },
-  { key: 'supplement', title: 'Chờ bổ sung', hint: 'Đang chờ người nộp bổ sung hồ sơ', icon: <FileSyncOutlined />, color: '#52606d' },
+  { key: 'mine' as const, title: 'Việc của tôi', hint: 'Hồ sơ đang chờ bạn xử lý', icon: <InboxOutlined />, color: '#0b57a4' },
+  { key: 'due_soon' as const, title: 'Sắp đến hạn', hint: 'Sắp đến thời hạn giải quyết', icon: <ClockCircleOutlined />, color: '#ad6800' },
+  { key: 'overdue' as const, title: 'Quá hạn', hint: 'Đã quá thời hạn giải quyết', icon: <ExclamationCircleOutlined />, color: '#b3261e' },
+  { key: 'waiting_for_supplement' as const, title: 'Chờ bổ sung', hint: 'Đang chờ người nộp bổ sung hồ sơ', icon: <FileSyncOutlined />, color: '#52606d' },
 ];
 
 export function BackOfficeHome() {
   usePageTitle('Trang chủ', site.backOfficeTitle);
   const { user, can } = useSession();
+  const seesQueues = can(Permission.DOSSIER_READ_AGENCY, Permission.DOSSIER_PROCESS);
+  const counts = useQueueCounts(seesQueues);
   if (!user) return null;
   const sections = visibleSections(can).filter((s) => s.path !== 'ho-so');
   return (
@@ -41,7 +44,7 @@ export function BackOfficeHome() {
           </Tag>
         ))}
       </div>
-      {can(Permission.DOSSIER_READ_AGENCY, Permission.DOSSIER_PROCESS) && (
+      {seesQueues && (
         <section aria-labelledby="queues-title">
           <Typography.Title level={2} id="queues-title" style={{ fontSize: 18 }}>
             Hồ sơ cần xử lý
@@ -49,9 +52,9 @@ export function BackOfficeHome() {
           <Row gutter={[16, 16]} className="queue-cards">
             {queues.map((q) => (
               <Col key={q.key} xs={12} lg={6}>
-                <Link to={`${BACK_OFFICE_BASE}/ho-so?hang-doi=${q.key}`} className="bo-card-link" aria-label={`${q.title}: 0 hồ sơ`}>
+                <Link to={`${BACK_OFFICE_BASE}/ho-so?hang-doi=${q.key}`} className="bo-card-link" aria-label={`${q.title}: ${counts.data?.counts[q.key] ?? 0} hồ sơ`}>
                   <Card hoverable style={{ borderTop: `3px solid ${q.color}` }}>
-                    <Statistic title={q.title} value={0} prefix={<span style={{ color: q.color }}>{q.icon}</span>} />
+                    <Statistic title={q.title} value={counts.data?.counts[q.key] ?? 0} loading={counts.isPending} prefix={<span style={{ color: q.color }}>{q.icon}</span>} />
                     <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                       {q.hint}
                     </Typography.Text>

@@ -22,12 +22,14 @@ export interface BackOfficeSection {
 const placeholder = (label: string) => () =>
   import('./section-placeholder').then((m) => ({ Component: () => createElement(m.SectionPlaceholder, { title: label }) }));
 
-function section(path: string, label: string, icon: SectionIcon, permissions: Permission[]): BackOfficeSection {
-  return { path, label, icon, permissions, load: placeholder(label) };
+function section(path: string, label: string, icon: SectionIcon, permissions: Permission[], load?: BackOfficeSection['load']): BackOfficeSection {
+  return { path, label, icon, permissions, load: load ?? placeholder(label) };
 }
 
 export const backOfficeSections: BackOfficeSection[] = [
-  section('ho-so', 'Hàng đợi hồ sơ', 'queue', [Permission.DOSSIER_READ_AGENCY, Permission.DOSSIER_PROCESS]),
+  section('ho-so', 'Hàng đợi hồ sơ', 'queue', [Permission.DOSSIER_READ_AGENCY, Permission.DOSSIER_PROCESS], () =>
+    import('../queue/dossiers-section').then((m) => ({ Component: m.DossiersSection })),
+  ),
   section('tiep-nhan', 'Tiếp nhận', 'intake', [Permission.DOSSIER_INTAKE]),
   section('thu-tuc', 'Danh mục TTHC', 'catalog', [Permission.CATALOG_MANAGE]),
   section('thong-ke', 'Thống kê', 'statistics', [Permission.STATISTICS_READ]),
