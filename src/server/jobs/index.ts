@@ -5,6 +5,7 @@
 import { pruneExpiredJob } from './maintenance.jobs';
 import { deliverNotificationsJob } from '../modules/notifications/notifications.jobs';
 import { sweepDossierDeadlinesJob } from '../modules/dossiers/dossiers.jobs';
+import { sweepPetitionDeadlinesJob } from '../modules/petitions/petitions.jobs';
 import type { ScheduleDefinition } from './runner';
 
 export { defineJob, type JobContext, type JobDefinition } from './define-job';
@@ -15,4 +16,5 @@ export const builtInSchedules: ScheduleDefinition[] = [
   { name: 'maintenance.prune', kind: pruneExpiredJob.kind, intervalSeconds: 3600 },
   { name: 'notifications.deliver', kind: deliverNotificationsJob.kind, intervalSeconds: 10 },
   { name: 'dossiers.sweep_deadlines', kind: sweepDossierDeadlinesJob.kind, intervalSeconds: 300 },
+  { name: 'petitions.sweep_deadlines', kind: sweepPetitionDeadlinesJob.kind, intervalSeconds: 3600 },
 ];

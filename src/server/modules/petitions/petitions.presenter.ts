@@ -18,6 +18,7 @@ import {
 import { todayInVietnam } from '../units/units.queries';
 import { petitionAbilities } from './petition-transition';
 import { listPetitionAttachments } from './petition-attachments';
+import { petitionAlertLabels } from './sweep-petition-deadlines';
 import {
   findAgencyNames,
   findProcedureRef,
@@ -27,6 +28,8 @@ import {
   type PetitionListRow,
   type PublishedPetitionRow,
 } from './petitions.queries';
+
+const historyLabels: Record<string, string> = { register: 'Tiếp nhận, vào sổ', ...petitionAlertLabels };
 
 type DeadlineFacts = { status: string; answerDueOn: string; answeredLate: boolean | null };
 
@@ -131,7 +134,7 @@ export async function presentPetitionDetail(executor: Executor, actor: Actor, lo
     })),
     history: history.map((h) => ({
       action: h.action,
-      actionLabel: h.action === 'register' ? 'Tiếp nhận, vào sổ' : (petitionActionLabels[h.action as PetitionAction] ?? h.action),
+      actionLabel: historyLabels[h.action] ?? petitionActionLabels[h.action as PetitionAction] ?? h.action,
       fromStatus: h.fromStatus,
       toStatus: h.toStatus,
       actorLabel: h.actorLabel,

@@ -359,6 +359,11 @@ describe('the published answer keeps the petitioner anonymous', () => {
     expect(published).not.toMatch(/petitioner/i);
     expect((await get(null, `/api/public/petitions?q=${encodeURIComponent('khong lien quan gi ca')}`)).json().items.map((i: { id: string }) => i.id)).not.toContain(petition.id);
 
+    // The petitioner without an account rates the answer with the same token.
+    const rated = await post(null, '/api/public/petitions/track/rate', { code: petition.code, token: trackingToken, level: 2 });
+    expect(rated.json().answerRating).toMatchObject({ level: 2, label: 'Hài lòng', satisfied: true });
+    expect((await post(null, '/api/public/petitions/track/rate', { code: petition.code, token: 'z'.repeat(24), level: 1 })).statusCode).toBe(404);
+
     // Withdrawing consent takes the answer down at once.
     await post(null, '/api/public/petitions/track/consent', { code: petition.code, token: trackingToken, publishConsent: false });
     expect((await get(null, `/api/public/petitions/${petition.id}`)).statusCode).toBe(404);

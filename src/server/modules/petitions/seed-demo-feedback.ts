@@ -5,7 +5,6 @@
  * an open SIPAS-style survey campaign of Sở Nội vụ. Idempotent: fixed submission keys and action ids make a
  * second run replay instead of adding, and FAQ entries and campaigns are looked up by their text.
  */
-import { createHash } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { agencies, faqEntries, petitions, procedures, surveyCampaigns, users } from '../../db/schema';
@@ -13,6 +12,7 @@ import { actorFromUser, type Actor } from '../../auth/actor';
 import type { DemoSeeder } from '../../seed/seed-demo';
 import { addCalendarDays, toLocalDate } from '../../../shared/calendar';
 import type { SurveyCampaignInput } from '../../../shared/schemas/surveys';
+import { derivedActionId } from '../dossiers/sweep-deadlines';
 import { askFaqQuestion, createFaqEntry } from '../faq/save-faq-entry';
 import { createSurveyCampaign, openSurveyCampaign } from '../surveys/save-survey-campaign';
 import { registerPetition, submitPetition } from './create-petition';
@@ -20,10 +20,7 @@ import { answerPetition, assignPetition, classifyPetition, publishPetition, rate
 import type { PetitionContext } from './petition-context';
 
 /** A stable UUID per demo item, so a second run recognises what the first one did. */
-function demoUuid(name: string): string {
-  const h = createHash('sha256').update(`motcua-demo-feedback:${name}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+const demoUuid = (name: string) => derivedActionId('demo-feedback', name);
 
 async function actorOf(tx: Tx, where: { username: string } | { idNumber: string }): Promise<Actor | undefined> {
   const [u] = await tx
