@@ -97,7 +97,19 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}) {
   if (options.serveWeb) {
     const webDir = options.webDir ?? path.resolve('dist/web');
     if (existsSync(webDir)) {
-      await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false });
+      await app.register(fastifyStatic, {
+        root: webDir,
+        prefix: '/',
+        wildcard: false,
+        index: false,
+        preCompressed: true,
+        // Vite's hashed assets never change: cache them for a year; index.html is always revalidated.
+        // (@fastify/static passes the Fastify reply here, whatever its typings say.)
+        setHeaders: (res, filePath) => {
+          const value = filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+          (res as unknown as { header(name: string, value: string): void }).header('cache-control', value);
+        },
+      });
       const sendIndex = (_req: unknown, reply: { type: (t: string) => { sendFile: (f: string) => unknown } }) =>
         reply.type('text/html').sendFile('index.html');
       app.get('/', { schema: { hide: true } }, sendIndex as never);
