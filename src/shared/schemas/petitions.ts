@@ -5,7 +5,6 @@ import { RatingLevel, RatingScale } from './ratings';
 import {
   PETITION_ACTIONS,
   PETITION_CATEGORIES,
-  PETITION_CHANNELS,
   PETITION_STATUSES,
   STAFF_ENTERED_CHANNELS,
 } from '../workflow/petition-workflow';
