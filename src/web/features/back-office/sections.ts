@@ -30,7 +30,7 @@ export const backOfficeSections: BackOfficeSection[] = [
   section('ho-so', 'Hàng đợi hồ sơ', 'queue', [Permission.DOSSIER_READ_AGENCY, Permission.DOSSIER_PROCESS], () =>
     import('../queue/dossiers-section').then((m) => ({ Component: m.DossiersSection })),
   ),
-  section('tiep-nhan', 'Tiếp nhận', 'intake', [Permission.DOSSIER_INTAKE]),
+  section('tiep-nhan', 'Tiếp nhận', 'intake', [Permission.DOSSIER_INTAKE], () => import('../intake/intake-page').then((m) => ({ Component: m.IntakePage }))),
   section('thu-tuc', 'Danh mục TTHC', 'catalog', [Permission.CATALOG_MANAGE]),
   section('thong-ke', 'Thống kê', 'statistics', [Permission.STATISTICS_READ]),
   section('don-vi', 'Đơn vị và cơ quan', 'units', [Permission.UNITS_MANAGE]),
