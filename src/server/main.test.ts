@@ -1,22 +1,35 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { buildApp } from './app';
 import { openDatabase, queryRows, type Database } from './db/client';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { auditLog, users } from './db/schema';
 import { migrate, migrationStatus, readMigrations } from './db/migrate';
 import { testConfig } from './env';
-import { startServer, type RunningServer } from './main';
+import { openConfiguredDatabase, startServer, type RunningServer } from './main';
+import { runCli, type CliIo } from '../cli/run-cli';
 import { builtInSchedules } from './jobs';
 import { createAgency, createStaff } from './test/factories';
 import { createTestDatabase, testBackend, type TestDatabase } from './test/test-database';
 import { cookiesFrom } from './test/test-app';
 
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** One database for the whole file: the first start loads the demo into it (slow, once), the CLI tests reuse it. */
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => database.close());
+
 describe('startServer', () => {
-  let database: TestDatabase;
   let server: RunningServer;
   const printed: string[] = [];
 
@@ -24,13 +37,11 @@ describe('startServer', () => {
   writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>MotCua</title>');
 
   beforeAll(async () => {
-    database = await createTestDatabase();
     const config = testConfig({ seedDemo: true, jobsEnabled: true });
     server = await startServer(config, { database, webDir, print: (t) => printed.push(t), runner: { pollIntervalMs: 50 } });
-  });
+  }, 300_000);
   afterAll(async () => {
     await server.shutdown();
-    await database.close();
     rmSync(webDir, { recursive: true, force: true });
   });
 
@@ -167,5 +178,106 @@ describe(`two instances on one database (${testBackend()})`, () => {
     } finally {
       await empty.drop();
     }
+  });
+});
+
+let dataDir: string;
+beforeAll(() => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'motcua-cli-'));
+});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function cli(argv: string[], stdin = '', on: Database = database) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), database: on, env: { DATA_DIR: dataDir }, readStdin: () => stdin };
+  const code = await runCli(argv, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('motcua command', () => {
+  it('prints usage, and exits 2 on an unknown command or a missing option', async () => {
+    expect((await cli(['help'])).out).toContain('motcua user create-admin');
+    expect((await cli([])).code).toBe(2);
+    const unknown = await cli(['db', 'drop']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('unknown command: db drop');
+    expect((await cli(['user', 'create-admin', '--username', 'qt'])).code).toBe(2);
+    expect((await cli(['user', 'create-admin', '--bogus', 'x'])).code).toBe(2);
+  });
+
+  it('db status lists every migration as applied', async () => {
+    const status = await cli(['db', 'status']);
+    expect(status.code).toBe(0);
+    expect(status.out).toMatch(/^\d+ applied, 0 pending, 0 changed$/m);
+  });
+
+  it('create-admin refuses a weak password with the Vietnamese reason, and needs an agency to exist', async () => {
+    const weak = await cli(['user', 'create-admin', '--username', 'quantri', '--name', 'Lê Văn Quản', '--password', 'abc']);
+    expect(weak.code).toBe(2);
+    expect(weak.err).toContain('Mật khẩu phải có ít nhất 8 ký tự');
+    const empty = await createTestDatabase();
+    try {
+      const noAgency = await cli(['user', 'create-admin', '--username', 'quantri', '--name', 'Lê Văn Quản', '--password', 'QuanTri2026'], '', empty);
+      expect(noAgency.code).toBe(1);
+      expect(noAgency.err).toContain('Chưa có cơ quan nào');
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it('seed demo adds nothing to a loaded demo; create-admin adds an administrator at the province committee, audited', async () => {
+    const seeded = await cli(['seed', 'demo']);
+    expect(seeded.code).toBe(0);
+    expect(seeded.out).toMatch(/units\s+đã có/);
+    expect(seeded.out).toMatch(/accounts\s+đã có/);
+
+    const created = await cli(['user', 'create-admin', '--username', 'QuanTri', '--name', 'Lê  Văn Quản', '--password', '-'], 'QuanTri2026\n');
+    expect(created.code).toBe(0);
+    expect(created.out).toContain('Ủy ban nhân dân tỉnh Hậu Giang');
+    const [admin] = await database.db.select().from(users).where(eq(users.username, 'quantri'));
+    expect(admin).toMatchObject({ fullName: 'Lê Văn Quản', roles: ['administrator'], kind: 'staff' });
+    const [audit] = await database.db.select().from(auditLog).where(sql`${auditLog.subjectId} = ${admin!.id}`);
+    expect(audit).toMatchObject({ action: 'user.created', actorKind: 'system' });
+
+    const again = await cli(['user', 'create-admin', '--username', 'quantri', '--name', 'Người Khác', '--password', 'QuanTri2026', '--agency', 'STP']);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('đã được sử dụng');
+    const unknownAgency = await cli(['user', 'create-admin', '--username', 'qt.stp', '--name', 'Người Khác', '--password', 'QuanTri2026', '--agency', 'KHONGCO']);
+    expect(unknownAgency.code).toBe(1);
+  });
+});
+
+describe('bin/motcua.js', () => {
+  it('runs the CLI, and refuses to open an embedded database that another live process holds', async () => {
+    const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+    delete env.DATABASE_URL;
+    const bin = path.join(root, 'bin/motcua.js');
+    expect((await run(process.execPath, [bin, 'help'], { env, cwd: root })).stdout).toContain('motcua db status');
+    // A live process holding the embedded database (here: this test process's pid).
+    writeFileSync(path.join(dataDir, 'db.lock'), String(process.pid));
+    const locked = await run(process.execPath, [bin, 'db', 'status'], { env, cwd: root }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(locked.code).toBe(1);
+    expect(locked.stderr).toContain('is in use by process');
+    rmSync(path.join(dataDir, 'db.lock'));
+  });
+});
+
+describe('openConfiguredDatabase (embedded)', () => {
+  it('holds a lock file while open, releases it on close, and takes over a lock left by a dead process', async () => {
+    const config = testConfig({ dataDir });
+    const lock = path.join(dataDir, 'db.lock');
+    writeFileSync(lock, '999999999'); // no such process
+    const first = await openConfiguredDatabase(config);
+    try {
+      expect(readFileSync(lock, 'utf8')).toBe(String(process.pid));
+      await first.db.execute(sql`SELECT 1`);
+    } finally {
+      await first.close();
+    }
+    expect(existsSync(lock)).toBe(false);
   });
 });
