@@ -4,6 +4,7 @@
  */
 import { Alert, Button, Empty, Skeleton } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import type { ProcedureListResponse } from '../../../shared/schemas/catalog';
 import { api, errorMessageOf } from '../../api/client';
 
@@ -43,7 +44,7 @@ export function ProcedureList({ q = '', pageSize = 10, showTotal = false }: { q?
       <ul className="procedure-list" aria-label="Danh sách thủ tục hành chính">
         {items.map((p) => (
           <li key={p.id}>
-            <span className="procedure-name">{p.name}</span>
+            <Link className="procedure-name" to={`/thu-tuc/${p.id}`}>{p.name}</Link>
             <span className="procedure-meta">
               {[p.code, p.field.name, p.levelLabel, p.time.label].filter(Boolean).join(' · ')}
             </span>
