@@ -36,7 +36,7 @@ allow<ProcedureSubject>('procedure', 'read', () => true);
 allow<ProcedureSubject>('procedure', ['update', 'set_agencies', 'manage_internal_processes'], (actor, p) => manages(actor, p.publishingAgencyPath));
 
 allow<CatalogPublisherSubject>('catalog', 'read', () => true);
-allow<CatalogPublisherSubject>('catalog', ['create_decision', 'import', 'export'], (actor, c) => manages(actor, c.publishingAgencyPath));
+allow<CatalogPublisherSubject>('catalog', ['create_decision', 'import'], (actor, c) => manages(actor, c.publishingAgencyPath));
 // Fields (lĩnh vực) are a shared national list: any catalog manager may add or rename one.
 allow<unknown>('procedure_field', 'read', () => true);
 allow<unknown>('procedure_field', ['create', 'update'], (actor) => actor.permissions.has(Permission.CATALOG_MANAGE));

@@ -75,6 +75,29 @@ export async function listProcedureVersions(executor: Executor, procedureId: str
   return selectVersions(executor, eq(procedureVersions.procedureId, procedureId), 'asc');
 }
 
+/** Every version of a procedure with its decision and the number of agencies applying it, oldest first. */
+export async function versionHistory(executor: Executor, procedureId: string) {
+  const versions = await listProcedureVersions(executor, procedureId);
+  const counts = await queryRows<{ version_id: string; n: number }>(
+    executor,
+    sql`SELECT a.version_id, count(*)::int AS n FROM procedure_version_agencies a JOIN procedure_versions v ON v.id = a.version_id
+         WHERE v.procedure_id = ${procedureId} GROUP BY a.version_id`,
+  );
+  const decisions = await queryRows<{ id: string; number: string; signed_on: string }>(
+    executor,
+    sql`SELECT d.id, d.number, d.signed_on::text AS signed_on FROM publication_decisions d
+         WHERE d.id IN (SELECT decision_id FROM procedure_versions WHERE procedure_id = ${procedureId})`,
+  );
+  return versions.map((v) => {
+    const d = decisions.find((x) => x.id === v.decisionId);
+    return {
+      version: v,
+      decision: d ? { id: d.id, number: d.number, signedOn: d.signed_on } : null,
+      agencyCount: Number(counts.find((c) => c.version_id === v.id)?.n ?? 0),
+    };
+  });
+}
+
 /** The most recent version (in force, future or closed). */
 export async function findLatestVersion(executor: Executor, procedureId: string): Promise<ProcedureVersionRecord | undefined> {
   const [row] = await selectVersions(executor, eq(procedureVersions.procedureId, procedureId), 'desc', 1);

@@ -44,7 +44,7 @@ import { applyPublicationDecision } from './apply-publication-decision';
 import { approveInternalProcess } from './approve-internal-process';
 import { todayInVietnam } from './catalog-rules';
 import { presentDecision, presentInternalProcess, presentListItem, presentProcedureDetail, presentProcessSummary, presentTime } from './catalog.presenter';
-import { catalogStats, findProcedureIdentity, findProcedureVersionAsOfByCode, listFields, listProcedureVersions, listProcedures } from './catalog.queries';
+import { catalogStats, findProcedureIdentity, findProcedureVersionAsOfByCode, listFields, listProcedures, versionHistory } from './catalog.queries';
 import { exportCatalog } from './export-catalog';
 import { importCatalog } from './import-catalog';
 import { findInternalProcess, listInternalProcesses } from './internal-processes.queries';
@@ -52,13 +52,13 @@ import { findDecision, findDecisionItems, listDecisions } from './publication-de
 import { createPublicationDecision, deletePublicationDecision, updatePublicationDecision } from './save-publication-decision';
 import { createField, updateField } from './save-field';
 import { setProcedureAgencies } from './set-procedure-agencies';
-import { queryRows } from '../../db/client';
-import { sql } from 'drizzle-orm';
 
 const tags = ['Danh mục thủ tục hành chính'];
 const manage = requirePermission(Permission.CATALOG_MANAGE);
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
+/** Decisions scanned when filtering by lateness (a province issues a few hundred a year). */
+const MAX_DECISIONS_FILTERED = 20_000;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export default async function catalogRoutes(app: FastifyInstance) {
@@ -106,34 +106,21 @@ export default async function catalogRoutes(app: FastifyInstance) {
     async (request) => {
       const identity = await findProcedureIdentity(db, { id: request.params.id });
       authorize<ProcedureSubject>(request.actor, 'read', 'procedure', identity && { id: identity.id, publishingAgencyPath: identity.publishingAgencyPath });
-      const versions = await listProcedureVersions(db, identity!.id);
-      const counts = await queryRows<{ version_id: string; n: number }>(
-        db,
-        sql`SELECT a.version_id, count(*)::int AS n FROM procedure_version_agencies a JOIN procedure_versions v ON v.id = a.version_id
-             WHERE v.procedure_id = ${identity!.id} GROUP BY a.version_id`,
-      );
-      const decisions = await queryRows<{ id: string; number: string; signed_on: string }>(
-        db,
-        sql`SELECT d.id, d.number, d.signed_on::text AS signed_on FROM publication_decisions d
-             WHERE d.id IN (SELECT decision_id FROM procedure_versions WHERE procedure_id = ${identity!.id})`,
-      );
+      const history = await versionHistory(db, identity!.id);
       return {
         procedureId: identity!.id,
         code: identity!.code,
-        versions: versions.map((v) => {
-          const d = decisions.find((x) => x.id === v.decisionId);
-          return {
-            id: v.id,
-            versionNo: v.versionNo,
-            validFrom: v.validFrom,
-            validTo: v.validTo,
-            origin: v.origin,
-            name: v.name,
-            time: presentTime({ value: v.timeValue, unit: v.timeUnit as never, note: v.timeNote }),
-            decision: d ? { id: d.id, number: d.number, signedOn: d.signed_on } : null,
-            agencyCount: Number(counts.find((c) => c.version_id === v.id)?.n ?? 0),
-          };
-        }),
+        versions: history.map(({ version: v, decision, agencyCount }) => ({
+          id: v.id,
+          versionNo: v.versionNo,
+          validFrom: v.validFrom,
+          validTo: v.validTo,
+          origin: v.origin,
+          name: v.name,
+          time: presentTime({ value: v.timeValue, unit: v.timeUnit as never, note: v.timeNote }),
+          decision,
+          agencyCount,
+        })),
       };
     },
   );
@@ -180,10 +167,14 @@ export default async function catalogRoutes(app: FastifyInstance) {
     { schema: { tags, summary: 'Quyết định công bố thủ tục hành chính', querystring: DecisionListQuery, response: { 200: DecisionListResponse, 400: ErrorResponse } } },
     async (request) => {
       const q = request.query;
-      const { items, total } = await listDecisions(db, request.actor, q);
-      let views = items.map((d) => presentDecision(request.actor, d));
-      if (q.late !== undefined) views = views.filter((v) => v.timeliness.late === q.late);
-      return { items: views, total: q.late === undefined ? total : views.length, page: q.page, pageSize: q.pageSize };
+      if (q.late === undefined) {
+        const { items, total } = await listDecisions(db, request.actor, q);
+        return { items: items.map((d) => presentDecision(request.actor, d)), total, page: q.page, pageSize: q.pageSize };
+      }
+      // Lateness is computed on the working-day calendar, not in SQL: filter the province's decisions, then page.
+      const { items } = await listDecisions(db, request.actor, { ...q, page: 1, pageSize: MAX_DECISIONS_FILTERED });
+      const late = items.map((d) => presentDecision(request.actor, d)).filter((v) => v.timeliness.late === q.late);
+      return { items: late.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), total: late.length, page: q.page, pageSize: q.pageSize };
     },
   );
 
