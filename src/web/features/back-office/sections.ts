@@ -31,12 +31,12 @@ export const backOfficeSections: BackOfficeSection[] = [
     import('../queue/dossiers-section').then((m) => ({ Component: m.DossiersSection })),
   ),
   section('tiep-nhan', 'Tiếp nhận', 'intake', [Permission.DOSSIER_INTAKE], () => import('../intake/intake-page').then((m) => ({ Component: m.IntakePage }))),
-  section('thu-tuc', 'Danh mục TTHC', 'catalog', [Permission.CATALOG_MANAGE]),
+  section('thu-tuc', 'Danh mục TTHC', 'catalog', [Permission.CATALOG_MANAGE], () => import('../admin/catalog-admin-page').then((m) => ({ Component: m.CatalogAdminPage }))),
   section('thong-ke', 'Thống kê', 'statistics', [Permission.STATISTICS_READ]),
-  section('don-vi', 'Đơn vị và cơ quan', 'units', [Permission.UNITS_MANAGE]),
-  section('nguoi-dung', 'Người dùng', 'users', [Permission.USERS_MANAGE]),
-  section('lich-lam-viec', 'Lịch làm việc', 'calendar', [Permission.CALENDAR_MANAGE]),
-  section('nhat-ky', 'Nhật ký hệ thống', 'audit', [Permission.AUDIT_READ]),
+  section('don-vi', 'Đơn vị và cơ quan', 'units', [Permission.UNITS_MANAGE], () => import('../admin/units-admin-page').then((m) => ({ Component: m.UnitsAdminPage }))),
+  section('nguoi-dung', 'Người dùng', 'users', [Permission.USERS_MANAGE], () => import('../admin/users-admin-page').then((m) => ({ Component: m.UsersAdminPage }))),
+  section('lich-lam-viec', 'Lịch làm việc', 'calendar', [Permission.CALENDAR_MANAGE], () => import('../admin/calendar-page').then((m) => ({ Component: m.CalendarPage }))),
+  section('nhat-ky', 'Nhật ký hệ thống', 'audit', [Permission.AUDIT_READ], () => import('../admin/audit-page').then((m) => ({ Component: m.AuditPage }))),
 ];
 
 export function visibleSections(can: (...permissions: string[]) => boolean): BackOfficeSection[] {

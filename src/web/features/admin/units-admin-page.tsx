@@ -1,0 +1,76 @@
+/** Đơn vị và cơ quan: the administrative-unit tree as of today, and the agencies (search, paginated, by parent). */
+import { useState } from 'react';
+import { Empty, Input, Space, Spin, Table, Tabs, Tree, Typography } from 'antd';
+import type { DataNode } from 'antd/es/tree';
+import { useQuery } from '@tanstack/react-query';
+import { agencyKindLabels, unitKindLabels, type AgencyListResponse, type AgencySummary, type UnitTreeNode, type UnitTreeResponse } from '../../../shared/schemas/units';
+import { formatDate } from '../../../shared/text';
+import { api } from '../../api/client';
+import { AdminHeading, ErrorBanner } from './admin-common';
+
+function toData(node: UnitTreeNode): DataNode {
+  return { key: node.id, title: `${node.name} (${unitKindLabels[node.kind]}, mã ${node.code})`, children: node.children.map(toData) };
+}
+
+function UnitTree() {
+  const tree = useQuery({ queryKey: ['units', 'tree'], queryFn: ({ signal }) => api.get<UnitTreeResponse>('/api/units/tree', undefined, signal) });
+  if (tree.isPending) return <Spin />;
+  if (tree.isError) return <ErrorBanner error={tree.error} />;
+  const { counts, roots, asOf } = tree.data;
+  return (
+    <>
+      <Typography.Paragraph type="secondary">
+        Ngày {formatDate(asOf)}: {counts.province} đơn vị cấp tỉnh, {counts.district} cấp huyện, {counts.commune} cấp xã.
+      </Typography.Paragraph>
+      {roots.length === 0 ? <Empty description="Chưa có đơn vị hành chính" /> : <Tree treeData={roots.map(toData)} defaultExpandedKeys={roots.map((r) => r.id)} showLine virtual height={560} />}
+    </>
+  );
+}
+
+function AgencyList() {
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const list = useQuery({
+    queryKey: ['agencies', 'admin', q, page],
+    queryFn: ({ signal }) => api.get<AgencyListResponse>('/api/agencies', { q: q || undefined, page, pageSize: 20 }, signal),
+    placeholderData: (p) => p,
+  });
+  const names = new Map((list.data?.items ?? []).map((a) => [a.id, a.shortName || a.name]));
+  return (
+    <>
+      <Space style={{ marginBottom: 16 }}>
+        <Input.Search aria-label="Tìm cơ quan" placeholder="Tên cơ quan (không phân biệt dấu) hoặc mã định danh" enterButton="Tìm" allowClear onSearch={(v) => { setQ(v.trim()); setPage(1); }} style={{ width: 420 }} />
+      </Space>
+      <ErrorBanner error={list.error} />
+      <Table<AgencySummary>
+        rowKey="id"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 800 }}
+        locale={{ emptyText: 'Không có cơ quan nào' }}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        columns={[
+          { title: 'Tên cơ quan', dataIndex: 'name' },
+          { title: 'Loại', dataIndex: 'kind', render: (k: AgencySummary['kind']) => agencyKindLabels[k] },
+          { title: 'Mã định danh', dataIndex: 'identifierCode' },
+          { title: 'Địa bàn', dataIndex: ['unit', 'name'] },
+          { title: 'Trực thuộc', dataIndex: 'parentId', render: (p: string | null) => (p ? (names.get(p) ?? '') : '') },
+        ]}
+      />
+    </>
+  );
+}
+
+export function UnitsAdminPage() {
+  return (
+    <>
+      <AdminHeading title="Đơn vị hành chính và cơ quan" />
+      <Tabs
+        items={[
+          { key: 'units', label: 'Đơn vị hành chính', children: <UnitTree /> },
+          { key: 'agencies', label: 'Cơ quan', children: <AgencyList /> },
+        ]}
+      />
+    </>
+  );
+}
