@@ -289,7 +289,7 @@ export default async function catalogSearchBench(): Promise<void> {
         `(${data.currentRows.toLocaleString('en')} on current versions), ${scale.districts} district and ${scale.communes} commune committees; filled in ${fillSeconds.toFixed(1)} s`,
     );
     console.log(`Queries: ${QUERIES.length} texts (accented, unaccented, upper case, one typo) × {whole catalog, one commune's procedures}, as of ${ASOF}, page of 20; ${REPEATS} timed rounds after ${WARMUP} warm-up rounds.`);
-    console.log(`Plan of the ranked query for \"giấy phép xây dựng\": ${scan}\n`);
+    console.log(`Plan of the ranked query for «giấy phép xây dựng»: ${scan}\n`);
     const reference = strategies[0]!;
     const refP50 = percentile([...reference.samples].sort((a, b) => a - b), 50);
     const refP95 = percentile([...reference.samples].sort((a, b) => a - b), 95);

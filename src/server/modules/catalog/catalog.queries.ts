@@ -232,7 +232,7 @@ export type SearchMode =
 
 const wordLike = (w: string) => sql`v.name_folded LIKE ${`%${likeEscape(w)}%`}`;
 /** A word of the name starting with w (regular expression word boundary). */
-const wordStart = (w: string) => sql`v.name_folded ~ ${`\\m${w.replace(/[.\-]/g, (c) => `\\${c}`)}`}`;
+const wordStart = (w: string) => sql`v.name_folded ~ ${`\\m${w.replace(/[.-]/g, (c) => `\\${c}`)}`}`;
 
 export function searchParts(mode: SearchMode): { where: SQL; tier: SQL; similarity: SQL } {
   const t = mode.terms;

@@ -54,6 +54,8 @@ describe('procedure versions across a publication decision that amends them', ()
     expect(after.json()).toMatchObject({ name: 'Đăng ký khai sinh (sửa đổi)', time: { value: 3 }, version: { versionNo: 2, decision: { id: amendment.decision.id } } });
     const tooEarly = await t.app.inject({ method: 'GET', url: `/api/catalog/procedures/by-code/${code}?asOf=2020-06-01` });
     expect(tooEarly.statusCode).toBe(404);
+    const byCode = await t.app.inject({ method: 'GET', url: `/api/catalog/procedures/by-code/${code}?asOf=2021-06-30` });
+    expect(byCode.json()).toMatchObject({ id: procedureId, version: { id: v1!.id, validTo: '2021-06-30' } });
     const history = await t.app.inject({ method: 'GET', url: `/api/catalog/procedures/${procedureId}/versions` });
     expect(history.json().versions.map((v: { validFrom: string; validTo: string | null }) => [v.validFrom, v.validTo])).toEqual([
       ['2021-01-01', '2021-06-30'],
