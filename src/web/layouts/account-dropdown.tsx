@@ -3,7 +3,7 @@
  * visitors never download the dropdown.
  */
 import { Button, Dropdown, Grid, type MenuProps } from 'antd';
-import { DownOutlined, GlobalOutlined, LogoutOutlined, SolutionOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, FolderOpenOutlined, GlobalOutlined, LogoutOutlined, SolutionOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import type { SessionUser } from '../../shared/schemas/auth';
 import { useSignOut } from '../api/auth';
@@ -14,6 +14,7 @@ export default function AccountDropdown({ user, place }: { user: SessionUser; pl
   const screens = Grid.useBreakpoint();
   const items: MenuProps['items'] = [
     { key: '/tai-khoan', icon: <UserOutlined />, label: 'Tài khoản của tôi' },
+    place === 'portal' && user.kind !== 'staff' ? { key: '/ho-so-cua-toi', icon: <FolderOpenOutlined />, label: 'Hồ sơ của tôi' } : null,
     place === 'portal'
       ? user.kind === 'staff'
         ? { key: '/can-bo', icon: <SolutionOutlined />, label: 'Trang làm việc của cán bộ' }

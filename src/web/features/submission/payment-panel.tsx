@@ -25,9 +25,11 @@ export function PaymentPanel({ dossierId, returnPath }: { dossierId: string; ret
     mutationFn: () => api.post<PaymentView>('/api/payments', { method: 'online', dossierId, returnPath }, { idempotencyKey: key }),
     onSuccess: (payment) => {
       if (payment.redirectUrl) {
-        // Same-origin path when the gateway is the simulator served by this server; the full address otherwise.
+        // The simulated gateway is a page of this very server: stay on the address the citizen is using (the
+        // configured public address may name another host, e.g. behind a proxy). A real gateway is another site.
         const url = new URL(payment.redirectUrl, window.location.href);
-        window.location.assign(url.origin === window.location.origin ? url.pathname + url.search : url.href);
+        const local = url.origin === window.location.origin || url.pathname.startsWith('/api/payments/simulator/');
+        window.location.assign(local ? url.pathname + url.search : url.href);
       }
     },
   });
