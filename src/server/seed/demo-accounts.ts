@@ -46,6 +46,8 @@ const staff = (
 export const demoStaffAccounts: DemoStaffAccount[] = [
   staff('admin', 'Phạm Quốc Huy', [Role.ADMINISTRATOR], 'UBND_TINH', 'VP', 'Quản trị hệ thống, UBND tỉnh'),
   staff('cchc.snv', 'Lê Thị Thu Hà', [Role.REFORM_OFFICER], 'SNV', 'PCCHC', 'Cán bộ CCHC, Sở Nội vụ'),
+  // Procedure control (kiểm soát TTHC) sits with Văn phòng UBND tỉnh since NĐ 92/2017: it manages the catalog.
+  staff('kstthc.vp', 'Trương Minh Tâm', [Role.REFORM_OFFICER], 'UBND_TINH', 'VP', 'Kiểm soát TTHC, Văn phòng UBND tỉnh'),
   staff('motcua.tt', 'Võ Thị Mỹ Linh', [Role.DESK_OFFICER], 'TTPVHCC', 'BPMC', 'Cán bộ Một cửa, Trung tâm Phục vụ hành chính công'),
   staff('cv.stp', 'Huỳnh Văn Phúc', [Role.SPECIALIST], 'STP', 'PHCTP', 'Chuyên viên, Phòng Hành chính tư pháp, Sở Tư pháp'),
   staff('tp.stp', 'Nguyễn Thanh Tùng', [Role.DEPARTMENT_HEAD], 'STP', 'PHCTP', 'Trưởng phòng Hành chính tư pháp, Sở Tư pháp'),
