@@ -83,7 +83,8 @@ export function IntakePage() {
   const [done, setDone] = useState<Intake | null>(null);
 
   const docs = useMemo(() => procedure.data?.documents ?? [], [procedure.data]);
-  const lineOf = (i: number): ChecklistLine => lines[i] ?? { received: true, originals: docs[i]?.originals ?? 0, copies: docs[i]?.copies ?? 0, files: [] };
+  // Documents marked "(nếu có)" in the catalog start unticked: they are provided only when they apply.
+  const lineOf = (i: number): ChecklistLine => lines[i] ?? { received: !/\(nếu có\)/i.test(docs[i]?.name ?? ''), originals: docs[i]?.originals ?? 0, copies: docs[i]?.copies ?? 0, files: [] };
   const setLine = (i: number, change: Partial<ChecklistLine>) =>
     setLines((all) => {
       const next = docs.map((_, k) => all[k] ?? lineOf(k));
