@@ -6,7 +6,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { UserList } from '../../../shared/schemas/users';
 import type { DossierDetail } from '../../../shared/schemas/dossiers';
 import { DOSSIER_ACTION_LABELS, type DossierAction } from '../../../shared/workflow/dossier-workflow';
 import { api, ApiError, errorMessageOf } from '../../api/client';
@@ -26,6 +27,7 @@ interface Values {
   postalTrackingNumber?: string;
   newDueDate?: Dayjs;
   externalAgencyName?: string;
+  assigneeId?: string;
   items?: { name: string; reason: string }[];
   documents?: { name: string; copies?: number; originals?: number }[];
 }
@@ -39,6 +41,9 @@ function bodyOf(action: DossierAction, values: Values, actionId: string): Record
       break;
     case 'forward':
       if (values.toStep !== undefined) body.toStep = values.toStep;
+      break;
+    case 'assign':
+      body.assigneeId = values.assigneeId;
       break;
     case 'refuse':
     case 'stop':
@@ -92,6 +97,12 @@ export function ActionModal({ dossier, action, onClose }: { dossier: DossierDeta
     onError: (error) => {
       if (error instanceof ApiError && error.fields.length > 0) form.setFields(error.fields.map((f) => ({ name: f.name as never, errors: [f.message] })));
     },
+  });
+  // Colleagues of the dossier's current agency, for assignment (every officer may read the staff list).
+  const staff = useQuery({
+    queryKey: ['users', 'assignable', dossier.currentAgency.id],
+    queryFn: ({ signal }) => api.get<UserList>('/api/users', { kind: 'staff', agencyId: dossier.currentAgency.id, status: 'active', pageSize: 200 }, signal),
+    enabled: action === 'assign',
   });
   const nextSteps = useMemo(() => dossier.steps.filter((s) => dossier.currentStep === null || s.position > dossier.currentStep), [dossier]);
   if (!action) return null;
@@ -178,6 +189,15 @@ export function ActionModal({ dossier, action, onClose }: { dossier: DossierDeta
         {action === 'forward' && nextSteps.length > 0 && (
           <Form.Item name="toStep" label="Chuyển đến bước" extra="Để trống để chuyển sang bước kế tiếp của quy trình nội bộ">
             <Select allowClear placeholder="Bước kế tiếp" options={nextSteps.map((s) => ({ value: s.position, label: `${s.position + 1}. ${s.name} (${s.responsibleLabel})` }))} />
+          </Form.Item>
+        )}
+        {action === 'assign' && (
+          <Form.Item name="assigneeId" label="Cán bộ được phân công" rules={[{ required: true, message: 'Chọn cán bộ xử lý' }]} help={staff.isError ? errorMessageOf(staff.error) : undefined}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={staff.isPending}
+              options={(staff.data?.items ?? []).map((u) => ({ value: u.id, label: [u.fullName, u.department?.name].filter(Boolean).join(' · ') }))}
+            />
           </Form.Item>
         )}
         {(action === 'refuse' || action === 'stop') && (
