@@ -140,6 +140,11 @@ describe('back-office flow', () => {
       await dialog.getByLabel('Lý do, nội dung cần bổ sung').fill('Bản sao không rõ nét');
     });
     await page.getByRole('link', { name: /Mẫu 02/ }).waitFor();
+    // The home cards show the server's counts, and this dossier is now among those waiting for a supplement.
+    const summary = (await (await page.request.get('/api/dossiers/queues/summary')).json()) as { counts: Record<string, number> };
+    expect(summary.counts.waiting_for_supplement).toBeGreaterThan(0);
+    await page.getByRole('navigation', { name: 'Chức năng' }).getByRole('link', { name: 'Trang chủ' }).click();
+    await page.locator('.queue-cards').getByRole('link', { name: `Chờ bổ sung: ${summary.counts.waiting_for_supplement} hồ sơ` }).waitFor();
     expect(problems).toEqual([]);
     await context.close();
 
