@@ -10,6 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { CATALOG_COLUMNS, writeXlsx } from '../src/server/modules/catalog/catalog-file';
 import { createDossierWorld, receive, type DossierWorld } from '../src/server/modules/dossiers/dossiers.test-support';
 import { createStaff, testIdNumber, type TestUser } from '../src/server/test/factories';
+import { errorMessages } from '../src/shared/errors';
 import { maskIdNumber } from '../src/shared/text';
 import { screenshot } from './support/browser';
 import { submitSignIn } from './support/pages';
@@ -215,7 +216,12 @@ describe('back-office flow', () => {
     await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
     const api = await page.request.get(`/api/dossiers/${owned.dossierId}`);
     expect(api.status()).toBe(404);
-    expect((await api.json()).error.message).toMatch(/Không tìm thấy/);
+    expect((await api.json()).error.message).toBe(errorMessages.NOT_FOUND);
+    // The portal's dossier page answers as for a dossier that does not exist, showing nothing of it.
+    await page.goto(`/ho-so-cua-toi/${owned.dossierId}`);
+    await page.getByText(errorMessages.NOT_FOUND).first().waitFor();
+    expect(await page.getByText('Nguyễn Thị Hồng Nhung').count()).toBe(0);
+    await screenshot(page, 'portal-other-citizen-dossier-404');
     await page.goto(`/can-bo/ho-so/${owned.dossierId}`);
     await page.getByText('Trang này dành cho cán bộ, công chức', { exact: false }).waitFor();
     expect(await page.getByText(owned.dossierId).count()).toBe(0);
