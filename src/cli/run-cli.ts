@@ -17,6 +17,11 @@ Cách dùng / Usage:
   motcua db migrate                    áp dụng các bản chuyển đổi CSDL / apply pending migrations
   motcua db status                     liệt kê bản đã áp dụng, chờ áp dụng, bị sửa / applied, pending, changed
   motcua seed demo                     nạp dữ liệu mẫu (an toàn khi chạy lại) / load the demo data (idempotent)
+  motcua seed simulate --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--scale full|<tỷ lệ>] [--per-day <n>] [--seed <n>]
+                                       nạp lịch sử hồ sơ mô phỏng / load a simulated dossier history
+                                       (--scale full: nhịp của tỉnh mẫu, 89.672 hồ sơ từ 01/01 đến 18/06/2021)
+  motcua stats verify                  đối chiếu số liệu tổng hợp với dữ liệu gốc / check rollups against raw dossiers
+  motcua stats rebuild                 tính lại số liệu tổng hợp từ dữ liệu gốc / recompute the rollups
   motcua user create-admin --username <tên> --name "<Họ và tên>" --password <mật khẩu|-> [--agency <MÃ>]
                                        tạo tài khoản quản trị / create an administrator
                                        (--password - reads the password from standard input)
@@ -34,7 +39,7 @@ export interface CliIo {
   readStdin?: () => string;
 }
 
-const COMMANDS = ['serve', 'db migrate', 'db status', 'seed demo', 'user create-admin'];
+const COMMANDS = ['serve', 'db migrate', 'db status', 'seed demo', 'seed simulate', 'stats verify', 'stats rebuild', 'user create-admin'];
 
 class UsageError extends Error {}
 class CliError extends Error {}
@@ -103,6 +108,16 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
           for (const step of result.added) io.out(`  ${step.name.padEnd(12)} ${step.rows > 0 ? `+${step.rows}` : 'đã có / already there'}`);
           io.out('Đã nạp dữ liệu mẫu / demo data loaded');
           return 0;
+        });
+      case 'seed simulate':
+      case 'stats verify':
+      case 'stats rebuild':
+        return await withDatabase(config, io, async (database) => {
+          await (await migrations()).migrate(database);
+          const { runSimulationCommand, SimulationUsageError } = await import('../server/modules/simulation/simulation.cli');
+          return runSimulationCommand(name, rest, database, config, io).catch((err: unknown) => {
+            throw err instanceof SimulationUsageError ? new UsageError(err.message) : err;
+          });
         });
       case 'user create-admin': {
         const { values } = parseArgs({

@@ -6,6 +6,8 @@ import { pruneExpiredJob } from './maintenance.jobs';
 import { deliverNotificationsJob } from '../modules/notifications/notifications.jobs';
 import { sweepDossierDeadlinesJob } from '../modules/dossiers/dossiers.jobs';
 import { sweepPetitionDeadlinesJob } from '../modules/petitions/petitions.jobs';
+import { materializeStatisticsCheckpointsJob } from '../modules/statistics/statistics.jobs';
+import '../modules/simulation/seed-simulated-history';
 import type { ScheduleDefinition } from './runner';
 
 export { defineJob, type JobContext, type JobDefinition } from './define-job';
@@ -17,4 +19,5 @@ export const builtInSchedules: ScheduleDefinition[] = [
   { name: 'notifications.deliver', kind: deliverNotificationsJob.kind, intervalSeconds: 10 },
   { name: 'dossiers.sweep_deadlines', kind: sweepDossierDeadlinesJob.kind, intervalSeconds: 300 },
   { name: 'petitions.sweep_deadlines', kind: sweepPetitionDeadlinesJob.kind, intervalSeconds: 3600 },
+  { name: 'statistics.materialize_checkpoints', kind: materializeStatisticsCheckpointsJob.kind, intervalSeconds: 3600 },
 ];

@@ -16,6 +16,7 @@ import { demoDepartmentKey, seedDemoUnits } from '../modules/units/seed-demo-uni
 import { catalogSeeder } from '../modules/catalog/seed-demo-catalog';
 import { feedbackSeeder } from '../modules/petitions/seed-demo-feedback';
 import { calendarSeeder } from '../modules/calendar/seed-demo-calendar';
+import { historySeeder } from '../modules/simulation/seed-simulated-history';
 import { DEMO_CITIZEN_PASSWORD, DEMO_STAFF_PASSWORD, demoCitizenAccounts, demoStaffAccounts } from './demo-accounts';
 
 /** What earlier seeders produced, for later ones: ids by demo key. */
@@ -108,7 +109,7 @@ export const accountsSeeder: DemoSeeder = {
 };
 
 /** The demo, in order. Append later seeders here (one line each); each receives what the earlier ones built. */
-export const demoSeeders: DemoSeeder[] = [unitsSeeder, accountsSeeder, calendarSeeder, catalogSeeder, feedbackSeeder];
+export const demoSeeders: DemoSeeder[] = [unitsSeeder, accountsSeeder, calendarSeeder, catalogSeeder, feedbackSeeder, historySeeder];
 
 export interface SeedDemoResult {
   /** Rows added per seeder, in order. */

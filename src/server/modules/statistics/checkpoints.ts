@@ -10,7 +10,7 @@
 import { sql } from 'drizzle-orm';
 import { addCalendarDays, toLocalDate } from '../../../shared/calendar';
 import { monthStart } from '../../../shared/periods';
-import type { Database, Executor } from '../../db/client';
+import type { Executor } from '../../db/client';
 import { queryRows } from '../../db/client';
 import { CHECKPOINT_LOCK_KEY } from './rollup-writer';
 
@@ -28,12 +28,12 @@ export function latestCheckpointAllowed(now: Date): string {
 }
 
 /** Materialises every missing checkpoint up to the latest allowed; returns how many it created. */
-export async function materializeCheckpoints(database: Database, now: Date = new Date()): Promise<number> {
+export async function materializeCheckpoints(executor: Executor, now: Date = new Date()): Promise<number> {
   const upTo = latestCheckpointAllowed(now);
   let created = 0;
   for (;;) {
     // One month per transaction: short locks, and progress survives an interruption.
-    const done = await database.db.transaction(async (tx) => {
+    const done = await executor.transaction(async (tx) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHECKPOINT_LOCK_KEY})`);
       const [state] = await queryRows<{ latest: string | null; first: string | null }>(
         tx,

@@ -206,7 +206,7 @@ export async function rebuildStatistics(database: Database, options: { now?: Dat
     );
     return c!;
   });
-  const checkpoints = await materializeCheckpoints(database, options.now);
+  const checkpoints = await materializeCheckpoints(database.db, options.now);
   return { dailyRows: counts.daily, monthlyRows: counts.monthly, checkpoints };
 }
 

@@ -8,7 +8,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { toLocalDate } from '../../../shared/calendar';
 import { monthStart } from '../../../shared/periods';
-import type { Executor } from '../../db/client';
+import { queryRows, type Executor } from '../../db/client';
 import { FLOW_MEASURES, measureColumn, pendingDeltaOf, type Measures } from './stat-deltas';
 
 /** Advisory lock between balance adjustments (shared) and checkpoint materialisation (exclusive). */
@@ -60,6 +60,25 @@ async function upsertFlows(executor: Executor, table: 'dossier_daily_stats' | 'd
   const columns = sql.raw([bucketColumn, ...DIM_COLUMNS, ...MEASURE_COLUMNS].join(', '));
   const conflict = sql.raw([bucketColumn, ...DIM_COLUMNS].join(', '));
   const updates = sql.raw(MEASURE_COLUMNS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', '));
+  if (rows.every((r) => typeof r.key.fieldId === 'string')) {
+    // Bulk loads: one array parameter per column (unnest), much cheaper than thousands of VALUES parameters.
+    for (let i = 0; i < rows.length; i += 10 * BATCH) {
+      const slice = rows.slice(i, i + 10 * BATCH);
+      const arrays = [
+        sql`${sql.param(slice.map((r) => r.day))}::date[]`,
+        sql`${sql.param(slice.map((r) => r.key.agencyId))}::uuid[]`,
+        sql`${sql.param(slice.map((r) => r.key.procedureId))}::uuid[]`,
+        sql`${sql.param(slice.map((r) => r.key.fieldId as string))}::uuid[]`,
+        sql`${sql.param(slice.map((r) => r.key.level))}::text[]`,
+        sql`${sql.param(slice.map((r) => r.key.channel))}::text[]`,
+        ...FLOW_MEASURES.map((m) => sql`${sql.param(slice.map((r) => r.measures[m] ?? 0))}::${sql.raw(m === 'resolutionSeconds' ? 'bigint' : 'int')}[]`),
+      ];
+      await executor.execute(
+        sql`INSERT INTO ${sql.raw(table)} (${columns}) SELECT * FROM unnest(${sql.join(arrays, sql`, `)}) ON CONFLICT (${conflict}) DO UPDATE SET ${updates}`,
+      );
+    }
+    return;
+  }
   for (let i = 0; i < rows.length; i += BATCH) {
     const values = rows.slice(i, i + BATCH).map(
       (r) =>
@@ -86,6 +105,9 @@ async function adjustCheckpoints(executor: Executor, rows: RollupRow[], realToda
     .filter((x) => x.pending !== 0 || x.overdue !== 0 || x.waiting !== 0);
   if (past.length === 0) return 0;
   await executor.execute(sql`SELECT pg_advisory_xact_lock_shared(${CHECKPOINT_LOCK_KEY})`);
+  const first = past.reduce((min, x) => (x.r.day < min ? x.r.day : min), past[0]!.r.day);
+  const [after] = await queryRows<{ n: number }>(executor, sql`SELECT count(*)::int AS n FROM dossier_stat_checkpoints WHERE as_of > ${first}::date`);
+  if (!after || Number(after.n) === 0) return 0;
   for (let i = 0; i < past.length; i += BATCH) {
     const values = past
       .slice(i, i + BATCH)

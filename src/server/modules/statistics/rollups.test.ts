@@ -57,7 +57,7 @@ describe('rollups against a recomputation from raw rows', () => {
       procedures: [world.procedure.id, quick.id, interAgency.id],
       afterDossier: async (i) => {
         // Checkpoints exist from the middle of the walk on: every later action lands on a day before some of them.
-        if (i === 17) expect(await materializeCheckpoints(db)).toBeGreaterThan(0);
+        if (i === 17) expect(await materializeCheckpoints(db.db)).toBeGreaterThan(0);
       },
     });
     expect(actions).toBeGreaterThan(120);

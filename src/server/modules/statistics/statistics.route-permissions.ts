@@ -37,7 +37,7 @@ const cases: RouteCase[] = [
 
 export const statisticsRoutePermissions: DomainRoutes = {
   domain: 'statistics',
-  prefixes: ['/api/statistics', '/api/public/statistics'],
+  prefixes: ['/api/statistics', '/api/public/statistics', '/api/public/statistics.xlsx'],
   publicRoutes: ['GET /api/public/statistics', 'GET /api/public/statistics.xlsx'],
   cases,
 };

@@ -17,25 +17,9 @@ import { receiveDossierAtDesk, submitDossierOnline } from '../dossiers/create-do
 import { deskInput, type DossierWorld } from '../dossiers/dossiers.test-support';
 import type { AnyActionInput } from '../dossiers/action-context';
 import { actionsFor, performDossierAction, subjectOf } from '../dossiers/perform-action';
+import type { Random } from '../simulation/seeded-random';
 
-/** Deterministic pseudo-random numbers (mulberry32): a failing seed can be replayed. */
-export function seededRandom(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
-export type Random = ReturnType<typeof seededRandom>;
+export { seededRandom, type Random } from '../simulation/seeded-random';
 
 /** A file row as a citizen's upload would leave it (content is not needed for intake). */
 export async function uploadFor(db: Executor, userId: string): Promise<string> {

@@ -1,0 +1,102 @@
+/**
+ * The demo's dossier history: the first half of 2021 of the seed's province at the seed's rate (89,672 dossiers
+ * received from 1 January to 18 June 2021, 97 % of those resolved on time). The demo loads a one-in-ten sample, a
+ * month at a time in the background (about 90,000 dossiers would take minutes on PGlite); `motcua seed simulate
+ * --from 2021-01-01 --to 2021-06-18 --scale full` loads the full volume.
+ */
+import { and, eq } from 'drizzle-orm';
+import { addCalendarDays } from '../../../shared/calendar';
+import { AuditAction } from '../../../shared/audit-actions';
+import type { Executor } from '../../db/client';
+import { auditLog, jobs } from '../../db/schema';
+import { z } from 'zod';
+import { defineJob } from '../../jobs/define-job';
+import { enqueueJob } from '../../jobs/enqueue-job';
+import type { DemoSeeder } from '../../seed/seed-demo';
+import { loadWorkCalendar } from '../calendar/calendar.queries';
+import { simulateDossiers, type SimulateResult } from './simulate-dossiers';
+
+/** The seed's report: dossiers received from 1 January to 18 June 2021. */
+export const SEED_HISTORY = { from: '2021-01-01', to: '2021-06-18', received: 89_672 } as const;
+/** Share of the seed's volume the embedded demo loads (see the module comment). */
+export const DEMO_HISTORY_SCALE = 0.1;
+export const DEMO_HISTORY_SEED = 20_210_618;
+/** Job kind of a month of the demo history (simulation.jobs.ts). */
+export const DEMO_HISTORY_JOB = 'simulation.demo_history';
+
+/** Working days of the province's calendar in [from, to]. */
+export async function workingDaysBetween(executor: Executor, from: string, to: string): Promise<number> {
+  const calendar = await loadWorkCalendar(executor, null);
+  let n = 0;
+  for (let d = from; d <= to; d = addCalendarDays(d, 1)) if (calendar.isWorkingDay(d)) n++;
+  return n;
+}
+
+/** New dossiers per working day at the seed's rate (about 790), times `scale`. */
+export async function seedRatePerDay(executor: Executor, scale: number): Promise<number> {
+  return (SEED_HISTORY.received / (await workingDaysBetween(executor, SEED_HISTORY.from, SEED_HISTORY.to))) * scale;
+}
+
+export async function loadSeedHistory(executor: Executor, scale: number, options: { sampleFileId?: string | null; onProgress?: Parameters<typeof simulateDossiers>[1]['onProgress'] } = {}): Promise<SimulateResult> {
+  return simulateDossiers(
+    { db: executor },
+    { from: SEED_HISTORY.from, to: SEED_HISTORY.to, perDay: await seedRatePerDay(executor, scale), seed: DEMO_HISTORY_SEED, ...options },
+  );
+}
+
+/** The month slices of the demo history, in order ('YYYY-MM'). */
+export function demoHistoryMonths(): string[] {
+  const months: string[] = [];
+  for (let m = SEED_HISTORY.from.slice(0, 7); `${m}-01` <= SEED_HISTORY.to; ) {
+    months.push(m);
+    const [y, n] = m.split('-').map(Number) as [number, number];
+    m = n === 12 ? `${y + 1}-01` : `${y}-${String(n + 1).padStart(2, '0')}`;
+  }
+  return months;
+}
+
+/** Loads one month of the demo history in one transaction (a retried job starts the month again cleanly). */
+export async function loadDemoHistoryMonth(executor: Executor, month: string): Promise<SimulateResult | null> {
+  const from = `${month}-01` < SEED_HISTORY.from ? SEED_HISTORY.from : `${month}-01`;
+  const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  const to = last > SEED_HISTORY.to ? SEED_HISTORY.to : last;
+  return executor.transaction(async (tx) => {
+    const [done] = await tx
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, AuditAction.STATISTICS_HISTORY_SIMULATED), eq(auditLog.subjectId, `${from}..${to}`)))
+      .limit(1);
+    if (done) return null;
+    return simulateDossiers({ db: tx }, { from, to, perDay: await seedRatePerDay(tx, DEMO_HISTORY_SCALE), seed: DEMO_HISTORY_SEED + Number(month.replace('-', '')) });
+  });
+}
+
+/**
+ * The demo seeder does not load the history itself (about half a minute on PGlite even as a sample): it queues the
+ * first month for the job runner, which loads the months one after another in the background once the server runs.
+ */
+/** One month of the demo's dossier history; queues the next month when done. */
+export const demoHistoryJob = defineJob({
+  kind: DEMO_HISTORY_JOB,
+  version: 1,
+  payload: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/) }),
+  maxAttempts: 3,
+  async handler(ctx, payload) {
+    const result = await loadDemoHistoryMonth(ctx.database.db, payload.month);
+    if (result) ctx.log.info({ month: payload.month, dossiers: result.dossiers, seconds: result.seconds }, 'demo dossier history loaded');
+    const months = demoHistoryMonths();
+    const next = months[months.indexOf(payload.month) + 1];
+    if (next) await ctx.database.db.transaction((tx) => enqueueJob(tx, demoHistoryJob, { month: next }, { uniqueKey: `${DEMO_HISTORY_JOB}:${next}` }));
+  },
+});
+
+export const historySeeder: DemoSeeder = {
+  name: 'history',
+  async run(tx) {
+    const [queued] = await tx.select({ id: jobs.id }).from(jobs).where(eq(jobs.kind, DEMO_HISTORY_JOB)).limit(1);
+    const [done] = await tx.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, AuditAction.STATISTICS_HISTORY_SIMULATED)).limit(1);
+    if (queued || done) return 0;
+    const id = await enqueueJob(tx, demoHistoryJob, { month: demoHistoryMonths()[0]! }, { uniqueKey: `${DEMO_HISTORY_JOB}:first` });
+    return id === null ? 0 : 1;
+  },
+};

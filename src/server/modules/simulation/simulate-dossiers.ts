@@ -1,0 +1,322 @@
+/**
+ * Lịch sử hồ sơ mô phỏng (`motcua seed simulate`): realistic dossiers over a date range for the province in the
+ * database, bulk-loaded as the rows the use cases would write (dossier-builder.ts) — codes from the same counters,
+ * due dates from each competent agency's work calendar, complete action logs, steps, agency periods, documents — and
+ * the statistics rollups from the same deltas as the live hook, committed together per chunk. Fast enough for
+ * millions of dossiers on PostgreSQL (multi-row INSERTs, nothing read back per dossier).
+ *
+ * The mix: procedures weighted toward civil status (hộ tịch), certification (chứng thực) and land (đất đai) and
+ * toward the communes, where most dossiers are filed; the online share grows from about 8 % in early 2021 by
+ * 10 points a year; some supplements, refusals, stops, late results; inter-agency procedures pass their partner
+ * steps. Provincial procedures are received at the public service centre's desk (the three places differ).
+ */
+import { sql } from 'drizzle-orm';
+import { addCalendarDays, toLocalDate, type WorkCalendar } from '../../../shared/calendar';
+import { AuditAction } from '../../../shared/audit-actions';
+import { systemActor } from '../../auth/actor';
+import { recordAudit } from '../../audit/record-audit';
+import { queryRows, type Executor } from '../../db/client';
+import { dossierActions, dossierAgencyPeriods, dossierDocuments, dossierSteps, dossiers } from '../../db/schema';
+import { loadWorkCalendar } from '../calendar/calendar.queries';
+import { materializeCheckpoints, resetCheckpoints } from '../statistics/checkpoints';
+import { rollupKeyOf } from '../statistics/record-dossier-statistics';
+import { addToRollups, type RollupRow } from '../statistics/rollup-writer';
+import { bulkInsert } from './bulk-insert';
+import { DossierBuilder } from './dossier-builder';
+import { seededRandom, weightedTable, type Random } from './seeded-random';
+import { simulatedApplicant } from './sim-people';
+import { simulateLife } from './simulate-life';
+import { loadSimulationCatalog, type SimulationCatalog, type SimVersion } from './simulation-catalog';
+
+export interface SimulateOptions {
+  /** First and last local dates of intake ('YYYY-MM-DD'); the last must be before today. */
+  from: string;
+  to: string;
+  /** Average new dossiers per working day (online filings also arrive on days off, fewer). */
+  perDay: number;
+  seed: number;
+  /** No event after this instant (default: now): dossiers still open then stay pending. */
+  horizon?: Date;
+  /** A file row online documents point to (an uploaded sample scan); null records them without a file. */
+  sampleFileId?: string | null;
+  /** Dossiers per transaction. */
+  chunkSize?: number;
+  /**
+   * PostgreSQL bulk loads into a database nobody else uses (benches, a new province): drop the dossier tables'
+   * secondary indexes during the load and build them again at the end.
+   */
+  deferIndexes?: boolean;
+  onProgress?: (p: SimulateProgress) => void;
+}
+
+export interface SimulateProgress {
+  day: string;
+  dossiers: number;
+  actions: number;
+  seconds: number;
+}
+
+export interface SimulateResult extends SimulateProgress {
+  from: string;
+  to: string;
+  byChannel: Record<string, number>;
+  rows: number;
+  /** Time spent writing (the rest is generating). */
+  writeSeconds: number;
+  checkpoints: number;
+}
+
+/** Field weights: the bulk of a province's dossiers (per procedure, before the level's factor). */
+const FIELD_WEIGHTS: Record<string, number> = { 'Hộ tịch': 12, 'Chứng thực': 14, 'Đất đai': 6 };
+/** A commune procedure is filed in each commune; a provincial one in one place for the whole province. */
+const LEVEL_WEIGHTS: Record<string, number> = { commune: 1, district: 3, province: 6 };
+
+/** Online share of new dossiers on a date (about 8 % in January 2021, +10 points a year, at most 75 %). */
+export function onlineShareOn(date: string): number {
+  const years = (Date.parse(`${date}T00:00:00Z`) - Date.parse('2021-01-01T00:00:00Z')) / (365.25 * 86_400_000);
+  return Math.min(0.75, Math.max(0.03, 0.08 + 0.1 * years));
+}
+
+interface Pair {
+  version: SimVersion;
+  agencyId: string;
+}
+
+function pairTable(versions: SimVersion[]) {
+  return weightedTable(
+    versions.flatMap((v) =>
+      v.agencyIds.map((agencyId) => ({ item: { version: v, agencyId }, weight: (FIELD_WEIGHTS[v.record.fieldName] ?? 1) * (LEVEL_WEIGHTS[v.record.level] ?? 1) })),
+    ),
+  );
+}
+
+export function allowedChannels(v: SimVersion) {
+  const m = v.record.methods;
+  return { online: m.includes('online') && v.record.onlineLevel >= 3, post: m.includes('post'), inPerson: m.includes('in_person') };
+}
+
+/** A random instant on `date` inside the calendar's working hours. */
+function workingInstant(rng: Random, calendar: WorkCalendar, date: string): Date {
+  const periods = calendar.config.hours.map((h) => {
+    const [sh, sm] = h.start.split(':').map(Number) as [number, number];
+    const [eh, em] = h.end.split(':').map(Number) as [number, number];
+    return { start: sh * 60 + sm, length: eh * 60 + em - (sh * 60 + sm) };
+  });
+  let m = rng.int(0, periods.reduce((s, p) => s + p.length, 0) - 1);
+  for (const p of periods) {
+    if (m < p.length) {
+      const minute = p.start + m;
+      return calendar.fromLocal(date, `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`);
+    }
+    m -= p.length;
+  }
+  return calendar.fromLocal(date, '08:00');
+}
+
+/** A random instant on `date` for an online filing: mostly daytime, some evenings. */
+function onlineInstant(rng: Random, calendar: WorkCalendar, date: string): Date {
+  if (rng.chance(0.7)) return workingInstant(rng, calendar, date);
+  const minute = rng.chance(0.8) ? rng.int(17 * 60, 22 * 60 + 30) : rng.int(6 * 60, 7 * 60);
+  return calendar.fromLocal(date, `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`);
+}
+
+interface Chunk {
+  builders: DossierBuilder[];
+  rollups: RollupRow[];
+}
+
+async function flush(executor: Executor, chunk: Chunk, counters: Map<string, number>, dirty: Set<string>) {
+  if (chunk.builders.length === 0) return 0;
+  const b = chunk.builders;
+  const rows = {
+    dossiers: b.map((x) => x.row),
+    actions: b.flatMap((x) => x.actions),
+    documents: b.flatMap((x) => x.documents),
+    steps: b.flatMap((x) => x.stepRows()),
+    periods: b.flatMap((x) => x.periodRows()),
+  };
+  // Taken now: the next chunk is generated while this one is written.
+  const codeCounters = [...dirty].map((key) => [key, counters.get(key)!] as const);
+  dirty.clear();
+  await executor.transaction(async (tx) => {
+    await bulkInsert(tx, dossiers, rows.dossiers);
+    await bulkInsert(tx, dossierActions, rows.actions);
+    await bulkInsert(tx, dossierDocuments, rows.documents);
+    await bulkInsert(tx, dossierSteps, rows.steps);
+    await bulkInsert(tx, dossierAgencyPeriods, rows.periods);
+    await addToRollups(tx, chunk.rollups);
+    for (let i = 0; i < codeCounters.length; i += 2000) {
+      const values = codeCounters.slice(i, i + 2000).map(([key, n]) => {
+        const [agencyCode, day] = key.split('|') as [string, string];
+        return sql`(${agencyCode}, ${day}::date, ${n}::int)`;
+      });
+      await tx.execute(
+        sql`INSERT INTO dossier_code_counters (agency_code, day, n) VALUES ${sql.join(values, sql`, `)}
+            ON CONFLICT (agency_code, day) DO UPDATE SET n = greatest(dossier_code_counters.n, excluded.n)`,
+      );
+    }
+  });
+  return rows.dossiers.length + rows.actions.length + rows.documents.length + rows.steps.length + rows.periods.length;
+}
+
+/** Tables whose secondary indexes `deferIndexes` drops during the load and builds again at the end. */
+const DEFERRED_TABLES = ['dossiers', 'dossier_actions', 'dossier_documents', 'dossier_agency_periods'];
+
+/**
+ * Drops the non-unique secondary indexes of the dossier tables and returns their definitions, to build them again
+ * in one pass after a bulk load (much faster than maintaining them row by row). Unique indexes stay: they guard the
+ * codes and action ids during the load.
+ */
+async function dropSecondaryIndexes(executor: Executor): Promise<string[]> {
+  const rows = await queryRows<{ indexname: string; indexdef: string }>(
+    executor,
+    sql`SELECT i.indexname, i.indexdef FROM pg_indexes i
+        JOIN pg_class c ON c.relname = i.indexname JOIN pg_index x ON x.indexrelid = c.oid
+        WHERE i.schemaname = current_schema() AND i.tablename IN (${sql.join(DEFERRED_TABLES.map((t) => sql`${t}`), sql`, `)})
+          AND NOT x.indisunique AND NOT x.indisprimary`,
+  );
+  for (const r of rows) await executor.execute(sql.raw(`DROP INDEX IF EXISTS "${r.indexname}"`));
+  return rows.map((r) => r.indexdef);
+}
+
+/**
+ * Loads the history. `database.db` may be the database (one transaction per chunk) or an open transaction (the demo
+ * seed: one savepoint per chunk).
+ */
+export async function simulateDossiers(database: { db: Executor }, options: SimulateOptions): Promise<SimulateResult> {
+  const db = database.db;
+  const started = Date.now();
+  const horizon = options.horizon ?? new Date();
+  const today = toLocalDate(new Date());
+  if (!(options.from <= options.to)) throw new Error('simulate: from must be on or before to');
+  if (options.to >= today) throw new Error(`simulate: the history must end before today (${today}), so its codes never meet live ones`);
+  const rng = seededRandom(options.seed);
+  const catalog: SimulationCatalog = await loadSimulationCatalog(db, options.from, options.to);
+  if (catalog.versions.length === 0) throw new Error('simulate: no procedure is in force over the range; load the catalog first (motcua seed demo)');
+  const calendars = new Map<string, WorkCalendar>();
+  const calendarOf = async (agencyId: string) => {
+    let c = calendars.get(agencyId);
+    if (!c) calendars.set(agencyId, (c = await loadWorkCalendar(db, agencyId)));
+    return c;
+  };
+  const provinceCalendar = await loadWorkCalendar(db, null);
+
+  // Code counters continue from what the days already hold (a second run over the same range adds dossiers).
+  const counters = new Map<string, number>();
+  for (const r of await queryRows<{ agency_code: string; day: string; n: number }>(
+    db,
+    sql`SELECT agency_code, day::text AS day, n FROM dossier_code_counters WHERE day BETWEEN ${options.from}::date AND ${options.to}::date`,
+  )) {
+    counters.set(`${r.agency_code}|${r.day}`, Number(r.n));
+  }
+  const dirty = new Set<string>();
+  const nextSeq = (agencyCode: string, day: string) => {
+    const key = `${agencyCode}|${day}`;
+    const n = (counters.get(key) ?? 0) + 1;
+    counters.set(key, n);
+    dirty.add(key);
+    return n;
+  };
+
+  // Checkpoints after the first day no longer hold: drop them now, materialise them again at the end.
+  await db.transaction((tx) => resetCheckpoints(tx, options.from));
+
+  const chunkSize = options.chunkSize ?? 2_000;
+  let chunk: Chunk = { builders: [], rollups: [] };
+  const result: SimulateResult = { from: options.from, to: options.to, day: options.from, dossiers: 0, actions: 0, seconds: 0, byChannel: {}, rows: 0, checkpoints: 0, writeSeconds: 0 };
+  let writing: Promise<void> = Promise.resolve();
+  const write = async () => {
+    await writing;
+    const t = Date.now();
+    writing = flush(db, chunk, counters, dirty).then((n) => {
+      result.rows += n;
+      result.writeSeconds += (Date.now() - t) / 1000;
+    });
+  };
+  const deferred = options.deferIndexes ? await dropSecondaryIndexes(db) : [];
+  let tableKey = '';
+  let table = pairTable([]);
+  for (let day = options.from; day <= options.to; day = addCalendarDays(day, 1)) {
+    const versions = catalog.versionsOn(day);
+    const key = versions.map((v) => v.record.id).join(',');
+    if (key !== tableKey) {
+      table = pairTable(versions);
+      tableKey = key;
+    }
+    if (table.items.length === 0) continue;
+    const working = provinceCalendar.isWorkingDay(day);
+    const share = onlineShareOn(day);
+    // Days off bring online filings only, a tenth of a working day's.
+    const expected = working ? options.perDay : options.perDay * share * 0.1;
+    const n = Math.round(expected * (0.8 + 0.4 * rng.next()));
+    const rules = catalog.rulesOn(day);
+    const codePattern = catalog.codePatternOn(day);
+    for (let i = 0; i < n; i++) {
+      const pair: Pair = rng.weighted(table);
+      const allowed = allowedChannels(pair.version);
+      let channel: 'online' | 'in_person' | 'post';
+      const x = rng.next();
+      if (!working || (allowed.online && x < share)) channel = allowed.online ? 'online' : 'in_person';
+      else if (allowed.post && x < share + 0.05) channel = 'post';
+      else channel = allowed.inPerson ? 'in_person' : allowed.online ? 'online' : 'post';
+      if (!working && channel !== 'online') continue;
+      const competent = catalog.agencies.get(pair.agencyId)!;
+      // Provincial procedures filed in person or by post land at the public service centre's desk.
+      const centre = catalog.centre;
+      const receiving = channel !== 'online' && pair.version.record.level === 'province' && centre ? centre : competent;
+      const calendar = await calendarOf(competent.id);
+      const snapshot = catalog.snapshot(pair.version, competent.id, day);
+      const builder = new DossierBuilder({
+        calendar,
+        snapshot,
+        fieldId: pair.version.record.fieldId,
+        rules,
+        codePattern,
+        competent,
+        receiving,
+        nextSeq,
+        sampleFileId: options.sampleFileId ?? null,
+      });
+      const arrival = channel === 'online' ? onlineInstant(rng, calendar, day) : workingInstant(rng, calendar, day);
+      simulateLife(rng, builder, {
+        channel,
+        arrival,
+        applicant: simulatedApplicant(rng, competent.unitName, Number(day.slice(0, 4))),
+        applicantUserId: null,
+        horizon,
+        sampleFileId: options.sampleFileId ?? null,
+      });
+      const statKey = rollupKeyOf(
+        { competentAgencyId: competent.id, procedureId: snapshot.procedureId, procedureVersionId: snapshot.versionId, channel, procedure: snapshot, rules },
+        pair.version.record.fieldId,
+      );
+      for (const [d, measures] of builder.deltas.entries()) chunk.rollups.push({ key: statKey, day: d, measures });
+      chunk.builders.push(builder);
+      result.dossiers++;
+      result.actions += builder.actions.length;
+      result.byChannel[channel] = (result.byChannel[channel] ?? 0) + 1;
+      if (chunk.builders.length >= chunkSize) {
+        await write();
+        chunk = { builders: [], rollups: [] };
+        result.day = day;
+        result.seconds = (Date.now() - started) / 1000;
+        options.onProgress?.({ day, dossiers: result.dossiers, actions: result.actions, seconds: result.seconds });
+      }
+    }
+  }
+  await write();
+  await writing;
+  for (const definition of deferred) await db.execute(sql.raw(definition));
+  result.checkpoints = await materializeCheckpoints(db);
+  await db.transaction((tx) =>
+    recordAudit(tx, systemActor('Mô phỏng lịch sử hồ sơ'), {
+      action: AuditAction.STATISTICS_HISTORY_SIMULATED,
+      subjectType: 'simulation',
+      subjectId: `${options.from}..${options.to}`,
+      summary: { seed: options.seed, perDay: options.perDay, dossiers: result.dossiers, actions: result.actions, byChannel: result.byChannel },
+    }),
+  );
+  result.day = options.to;
+  result.seconds = (Date.now() - started) / 1000;
+  return result;
+}
