@@ -35,16 +35,20 @@ async function internalProcessOf(executor: Executor, procedureId: string, agency
     .limit(1);
   if (!process) return { id: null, steps: [] as SnapshotStep[] };
   const rows = await executor.select().from(internalProcessSteps).where(eq(internalProcessSteps.processId, process.id)).orderBy(asc(internalProcessSteps.position));
-  const steps = rows.map((s, i) => ({
-    position: i,
+  return { id: process.id, steps: rows.map(snapshotStepOf) };
+}
+
+/** A step of an approved internal process as the dossier keeps it, numbered from 0 in order. */
+export function snapshotStepOf(s: typeof internalProcessSteps.$inferSelect, position: number): SnapshotStep {
+  return {
+    position,
     name: s.name,
     role: ROLES.has(s.responsibleRole as SnapshotStep['role']) ? (s.responsibleRole as SnapshotStep['role']) : 'specialist',
     departmentId: s.departmentId,
     responsibleLabel: s.responsibleLabel,
     allottedMinutes: s.allottedMinutes,
     interAgency: s.interAgency,
-  }));
-  return { id: process.id, steps };
+  };
 }
 
 export function snapshotOf(version: ProcedureVersionRecord, process: { id: string | null; steps: SnapshotStep[] }): ProcedureSnapshot {

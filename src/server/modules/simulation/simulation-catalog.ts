@@ -20,7 +20,7 @@ import {
   procedures,
 } from '../../db/schema';
 import type { ProcedureVersionRecord } from '../catalog/catalog.queries';
-import { snapshotOf } from '../dossiers/procedure-snapshot';
+import { snapshotOf, snapshotStepOf } from '../dossiers/procedure-snapshot';
 import type { SimAgency } from './dossier-builder';
 
 export interface SimAgencyInfo extends SimAgency {
@@ -45,8 +45,6 @@ interface Dated<T> {
   validFrom: string;
   value: T;
 }
-
-const ROLES = new Set<SnapshotStep['role']>(['desk', 'specialist', 'department_head', 'leader', 'clerk', 'other_agency']);
 
 /** The latest row starting on or before `date`, else the earliest (dossier-rules.ts pickByDate). */
 function pick<T>(rows: readonly Dated<T>[], date: string): T {
@@ -139,20 +137,9 @@ export async function loadSimulationCatalog(executor: Executor, from: string, to
   const stepRows = processRows.length
     ? await executor.select().from(internalProcessSteps).where(inArray(internalProcessSteps.processId, processRows.map((p) => p.id))).orderBy(asc(internalProcessSteps.position))
     : [];
-  const stepsOf = new Map<string, SnapshotStep[]>();
-  for (const s of stepRows) {
-    const list = stepsOf.get(s.processId) ?? [];
-    list.push({
-      position: list.length,
-      name: s.name,
-      role: ROLES.has(s.responsibleRole as SnapshotStep['role']) ? (s.responsibleRole as SnapshotStep['role']) : 'specialist',
-      departmentId: s.departmentId,
-      responsibleLabel: s.responsibleLabel,
-      allottedMinutes: s.allottedMinutes,
-      interAgency: s.interAgency,
-    });
-    stepsOf.set(s.processId, list);
-  }
+  const rowsOf = new Map<string, (typeof stepRows)[number][]>();
+  for (const s of stepRows) rowsOf.set(s.processId, [...(rowsOf.get(s.processId) ?? []), s]);
+  const stepsOf = new Map([...rowsOf.entries()].map(([id, rows]) => [id, rows.map(snapshotStepOf)]));
   const processes = new Map<string, SimProcess[]>();
   for (const p of processRows) {
     const key = `${p.procedureId}|${p.agencyId}`;

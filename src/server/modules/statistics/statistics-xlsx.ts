@@ -28,25 +28,42 @@ const RESOLVED = 'Số lượng hồ sơ đã giải quyết';
 const PENDING = 'Số lượng hồ sơ đang giải quyết';
 const IN_PERIOD = 'Trong kỳ';
 
+/** The columns of Biểu 07a/07b, named so the full table and the form share them. */
+const C = {
+  receivedTotal: { header: [RECEIVED, 'Tổng số'], value: f((x) => x.received.total) },
+  carriedOver: { header: [RECEIVED, 'Từ kỳ trước'], value: f((x) => x.received.carriedOver) },
+  onlineFull: { header: [RECEIVED, IN_PERIOD, 'Trực tuyến toàn trình'], value: f((x) => x.received.onlineFull) },
+  onlinePartial: { header: [RECEIVED, IN_PERIOD, 'Trực tuyến một phần'], value: f((x) => x.received.onlinePartial) },
+  post: { header: [RECEIVED, IN_PERIOD, 'Qua dịch vụ bưu chính'], value: f((x) => x.received.post) },
+  inPerson: { header: [RECEIVED, IN_PERIOD, 'Trực tiếp'], value: f((x) => x.received.inPerson) },
+  resolvedTotal: { header: [RESOLVED, 'Tổng số'], value: f((x) => x.resolved.total) },
+  early: { header: [RESOLVED, 'Trước hạn'], value: f((x) => x.resolved.early) },
+  onTime: { header: [RESOLVED, 'Đúng hạn'], value: f((x) => x.resolved.onTime) },
+  late: { header: [RESOLVED, 'Quá hạn'], value: f((x) => x.resolved.late) },
+  pendingTotal: { header: [PENDING, 'Tổng số'], value: f((x) => x.pending.total) },
+  within: { header: [PENDING, 'Trong hạn'], value: f((x) => x.pending.withinDeadline) },
+  overdue: { header: [PENDING, 'Quá hạn'], value: f((x) => x.pending.overdue) },
+} satisfies Record<string, XlsxColumn<Row>>;
+
 /** The full statistics table (all figures, beyond the statutory columns). */
 function figureColumns(): XlsxColumn<Row>[] {
   return [
-    { header: [RECEIVED, 'Tổng số'], value: f((x) => x.received.total) },
-    { header: [RECEIVED, 'Từ kỳ trước'], value: f((x) => x.received.carriedOver) },
-    { header: [RECEIVED, IN_PERIOD, 'Trực tuyến toàn trình'], value: f((x) => x.received.onlineFull) },
-    { header: [RECEIVED, IN_PERIOD, 'Trực tuyến một phần'], value: f((x) => x.received.onlinePartial) },
-    { header: [RECEIVED, IN_PERIOD, 'Qua dịch vụ bưu chính'], value: f((x) => x.received.post) },
-    { header: [RECEIVED, IN_PERIOD, 'Trực tiếp'], value: f((x) => x.received.inPerson) },
-    { header: [RESOLVED, 'Tổng số'], value: f((x) => x.resolved.total) },
-    { header: [RESOLVED, 'Trước hạn'], value: f((x) => x.resolved.early) },
-    { header: [RESOLVED, 'Đúng hạn'], value: f((x) => x.resolved.onTime) },
-    { header: [RESOLVED, 'Quá hạn'], value: f((x) => x.resolved.late) },
+    C.receivedTotal,
+    C.carriedOver,
+    C.onlineFull,
+    C.onlinePartial,
+    C.post,
+    C.inPerson,
+    C.resolvedTotal,
+    C.early,
+    C.onTime,
+    C.late,
     { header: [RESOLVED, 'Trong đó từ chối'], value: f((x) => x.resolved.refused) },
     { header: [RESOLVED, 'Tỷ lệ đúng hạn (%)'], value: f((x) => x.resolved.onTimeRate), numFmt: RATE },
-    { header: [PENDING, 'Tổng số'], value: f((x) => x.pending.total) },
-    { header: [PENDING, 'Trong hạn'], value: f((x) => x.pending.withinDeadline) },
+    C.pendingTotal,
+    C.within,
     { header: [PENDING, 'Trong đó chờ bổ sung'], value: f((x) => x.pending.waitingForSupplement) },
-    { header: [PENDING, 'Quá hạn'], value: f((x) => x.pending.overdue) },
+    C.overdue,
     { header: ['Dừng giải quyết'], value: f((x) => x.stopped) },
     { header: ['Đóng do không bổ sung'], value: f((x) => x.closedNoSupplement) },
     { header: ['Hồ sơ trực tuyến chưa tiếp nhận', 'Rút'], value: f((x) => x.notReceived.withdrawn) },
@@ -110,23 +127,7 @@ export function reportFormWorkbook(form: ReportForm): Promise<Buffer> {
     ];
     numbers = ['(1)', '(2)', '(3)=(4)+(5)+(6)', '(4)', '(5)', '(6)', '(7)=(8)+(9)+(10)', '(8)', '(9)', '(10)', '(11)=(12)+(13)', '(12)', '(13)'];
   } else {
-    columns = [
-      stt,
-      field,
-      { header: [RECEIVED, 'Tổng số'], value: f((x) => x.received.total) },
-      { header: [RECEIVED, IN_PERIOD, 'Trực tuyến toàn trình'], value: f((x) => x.received.onlineFull) },
-      { header: [RECEIVED, IN_PERIOD, 'Trực tuyến một phần'], value: f((x) => x.received.onlinePartial) },
-      { header: [RECEIVED, IN_PERIOD, 'Qua dịch vụ bưu chính'], value: f((x) => x.received.post) },
-      { header: [RECEIVED, IN_PERIOD, 'Trực tiếp'], value: f((x) => x.received.inPerson) },
-      { header: [RECEIVED, 'Từ kỳ trước'], value: f((x) => x.received.carriedOver) },
-      { header: [RESOLVED, 'Tổng số'], value: f((x) => x.resolved.total) },
-      { header: [RESOLVED, 'Trước hạn'], value: f((x) => x.resolved.early) },
-      { header: [RESOLVED, 'Đúng hạn'], value: f((x) => x.resolved.onTime) },
-      { header: [RESOLVED, 'Quá hạn'], value: f((x) => x.resolved.late) },
-      { header: [PENDING, 'Tổng số'], value: f((x) => x.pending.total) },
-      { header: [PENDING, 'Trong hạn'], value: f((x) => x.pending.withinDeadline) },
-      { header: [PENDING, 'Quá hạn'], value: f((x) => x.pending.overdue) },
-    ];
+    columns = [stt, field, C.receivedTotal, C.onlineFull, C.onlinePartial, C.post, C.inPerson, C.carriedOver, C.resolvedTotal, C.early, C.onTime, C.late, C.pendingTotal, C.within, C.overdue];
     numbers = ['(1)', '(2)', '(3)=(4)+(5)+(6)+(7)+(8)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)=(10)+(11)+(12)', '(10)', '(11)', '(12)', '(13)=(14)+(15)', '(14)', '(15)'];
   }
   const { total } = withTotal(rows, form.total);

@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { addCalendarDays, toLocalDate } from '../../../shared/calendar';
 import { AppError } from '../../../shared/errors';
-import type { DossierActionInput } from '../../../shared/schemas/dossiers';
 import { findTransition, type DossierAction, type DossierStatus } from '../../../shared/workflow/dossier-workflow';
 import { systemActor, type Actor } from '../../auth/actor';
 import type { Executor } from '../../db/client';

@@ -1,0 +1,161 @@
+/**
+ * Dossier processing on PostgreSQL with 1,000,000 simulated dossiers (× BENCH_SCALE), everything over HTTP against
+ * the real application:
+ * - public tracking (code + phone, rate limits included) — throughput and p50/p99 — next to a bare Fastify + pg
+ *   point lookup of the same codes measured in the same run (goal: at least half its throughput, p99 ≤ 10 ms);
+ * - desk intake with code allocation, deadline, attachment metadata and audit (goal ≥ 300 dossiers/s, p99 ≤ 100 ms);
+ * - the desk officer's work queues (goal: p95 ≤ 50 ms).
+ * Load generator, application and PostgreSQL share the machine: the figures are for that machine, printed below.
+ * BENCH_DATABASE_URL: a PostgreSQL server (see bench/simulated-database.ts). BENCH_SECONDS: seconds per load (10).
+ */
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import Fastify from 'fastify';
+import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
+import { buildApp } from '../src/server/app';
+import { testConfig } from '../src/server/env';
+import { queryRows } from '../src/server/db/client';
+import { files, users } from '../src/server/db/schema';
+import { DEMO_STAFF_PASSWORD } from '../src/server/seed/demo-accounts';
+import { benchScale, benchUrl, machine, ms, percentile, simulatedDatabase } from './simulated-database';
+
+const CONCURRENCY = 32;
+
+interface LoadResult {
+  requests: number;
+  errors: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  statuses: Record<number, number>;
+}
+
+/** Runs `request` from `concurrency` workers for `seconds`; latencies of every completed request. */
+async function load(seconds: number, concurrency: number, request: (i: number) => Promise<Response>, ok = (s: number) => s < 400): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const statuses: Record<number, number> = {};
+  let errors = 0;
+  let n = 0;
+  const end = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        const i = n++;
+        const t = performance.now();
+        try {
+          const res = await request(i);
+          await res.arrayBuffer();
+          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+          if (!ok(res.status)) errors++;
+        } catch {
+          errors++;
+        }
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { requests: latencies.length, errors, seconds: elapsed, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), statuses };
+}
+
+const line = (label: string, r: LoadResult) =>
+  `  ${label.padEnd(34)} ${r.perSecond.toFixed(0).padStart(6)} req/s   p50 ${ms(r.p50).padStart(9)}   p95 ${ms(r.p95).padStart(9)}   p99 ${ms(r.p99).padStart(9)}   (${r.requests} requests, ${r.errors} errors, statuses ${JSON.stringify(r.statuses)})`;
+
+export default async function dossiersBench(): Promise<void> {
+  if (!benchUrl()) {
+    console.log('Skipped: set BENCH_DATABASE_URL to a PostgreSQL server (this bench needs 1,000,000 dossiers × BENCH_SCALE).');
+    return;
+  }
+  const scale = benchScale();
+  const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+  console.log(`Machine: ${machine()}`);
+  const { database, url, dossiers } = await simulatedDatabase(1_000_000 * scale);
+  console.log(`Database: ${dossiers.toLocaleString('en')} dossiers on PostgreSQL (BENCH_SCALE=${scale}); ${CONCURRENCY} concurrent clients, ${seconds} s per load.`);
+
+  const config = testConfig({ databaseUrl: url, trustProxy: true, jobsEnabled: false });
+  const app = await buildApp({ config, database, lifecycle: { shuttingDown: false } });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+
+  // A bare Fastify + pg server answering the same point lookup, for comparison.
+  const pool = new pg.Pool({ connectionString: url, max: 20 });
+  const bare = Fastify();
+  bare.get<{ Params: { code: string } }>('/lookup/:code', async (request) => {
+    const { rows } = await pool.query('SELECT code, status, due_at, finished_at FROM dossiers WHERE code = $1', [request.params.code]);
+    return rows[0] ?? {};
+  });
+  const bareBase = await bare.listen({ port: 0, host: '127.0.0.1' });
+
+  try {
+    // 1. Public tracking.
+    const sample = await queryRows<{ code: string; phone: string }>(
+      database.db,
+      sql`SELECT code, applicant_phone AS phone FROM dossiers TABLESAMPLE SYSTEM (1) WHERE applicant_phone IS NOT NULL LIMIT 20000`,
+    );
+    const ip = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+    console.log('\nPublic tracking (GET /api/tracking/:code?phone=…, one address per request so the per-address limit does not bite):');
+    await load(2, 8, (i) => fetch(`${bareBase}/lookup/${encodeURIComponent(sample[i % sample.length]!.code)}`));
+    const bareResult = await load(seconds, CONCURRENCY, (i) => fetch(`${bareBase}/lookup/${encodeURIComponent(sample[i % sample.length]!.code)}`));
+    const track = (i: number) => {
+      const s = sample[(i * 7919) % sample.length]!;
+      return fetch(`${base}/api/tracking/${encodeURIComponent(s.code)}?phone=${s.phone}`, { headers: { 'x-forwarded-for': ip(i) } });
+    };
+    await load(2, 8, (i) => track(i + 1_000_000));
+    const appResult = await load(seconds, CONCURRENCY, track, (s) => s === 200);
+    console.log(line('bare Fastify + pg point lookup', bareResult));
+    console.log(line('MotCua tracking (rate-limited)', appResult));
+    console.log(`  ratio: ${((appResult.perSecond / bareResult.perSecond) * 100).toFixed(0)} % of the bare lookup's throughput (goal ≥ 50 %), p99 ${ms(appResult.p99)} (goal ≤ 10 ms)`);
+
+    // 2. Desk intake at a commune, with an attachment on every required document.
+    const [officer] = await database.db.select().from(users).where(eq(users.username, 'motcua.xa'));
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier: 'motcua.xa', password: DEMO_STAFF_PASSWORD }) });
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+    const [file] = await database.db.insert(files).values({ sha256: 'b'.repeat(64), size: 120_000, mimeType: 'application/pdf', fileName: 'to-khai.pdf', uploadedById: officer!.id }).returning();
+    const [procedure] = await queryRows<{ id: string; documents: { name: string }[] }>(
+      database.db,
+      sql`SELECT pv.procedure_id AS id, pv.documents FROM procedure_versions pv JOIN procedure_version_agencies pva ON pva.version_id = pv.id
+          JOIN procedure_fields f ON f.id = pv.field_id
+          WHERE pva.agency_id = ${officer!.agencyId} AND pv.valid_to IS NULL AND 'in_person' = ANY(pv.methods) AND f.name = 'Hộ tịch'
+          ORDER BY pv.name LIMIT 1`,
+    );
+    const documents = procedure!.documents.map((_, index) => ({ index, originals: 1, copies: 0, fileIds: [file!.id] }));
+    const intake = (i: number) =>
+      fetch(`${base}/api/dossiers`, {
+        method: 'POST',
+        headers: { ...headers, 'idempotency-key': `bench-${randomUUID()}` },
+        body: JSON.stringify({
+          procedureId: procedure!.id,
+          channel: 'in_person',
+          applicant: { kind: 'individual', fullName: `Nguyễn Văn Đo Kiểm ${i}`, idNumber: `093090${String(100000 + (i % 899999))}`, phone: '0912345678', address: 'Xã Hỏa Lựu' },
+          documents,
+        }),
+      });
+    console.log(`\nDesk intake (POST /api/dossiers: code allocation, due date from the calendar, ${documents.length} documents with a file each, audit, notification):`);
+    const before = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM dossiers`);
+    const intakeResult = await load(seconds, 16, intake, (s) => s === 201);
+    const after = await queryRows<{ n: number; codes: number }>(database.db, sql`SELECT count(*)::int AS n, count(DISTINCT code)::int AS codes FROM dossiers`);
+    console.log(line('intake', intakeResult));
+    console.log(`  ${Number(after[0]!.n) - Number(before[0]!.n)} dossiers created, codes unique: ${after[0]!.n === after[0]!.codes} (goal ≥ 300 dossiers/s, p99 ≤ 100 ms)`);
+
+    // 3. The desk officer's queues.
+    console.log('\nWork queues of the commune desk officer (GET /api/dossiers?queue=…):');
+    for (const queue of ['all', 'overdue', 'due_soon', 'waiting_for_supplement', 'result_ready']) {
+      const r = await load(Math.max(3, seconds / 3), 4, () => fetch(`${base}/api/dossiers?queue=${queue}&page=1&pageSize=20`, { headers }));
+      console.log(line(`queue=${queue}`, r));
+    }
+    const search = await load(Math.max(3, seconds / 3), 4, (i) => fetch(`${base}/api/dossiers?q=${encodeURIComponent(['nguyen van', 'tran thi', 'le minh'][i % 3]!)}&page=1&pageSize=20`, { headers }));
+    console.log(line('search by name (diacritics ignored)', search));
+    console.log('  goal: queue p95 ≤ 50 ms');
+  } finally {
+    await app.close();
+    await bare.close();
+    await pool.end();
+    await database.close();
+  }
+}
