@@ -28,7 +28,7 @@ import { eq, sql } from 'drizzle-orm';
 import { Role } from '../../../shared/permissions';
 import type { DossierFigures, DossierStatisticsRow } from '../../../shared/schemas/statistics';
 import { systemActor, type Actor } from '../../auth/actor';
-import { dossiers } from '../../db/schema';
+import { adminUnits, agencies, dossiers } from '../../db/schema';
 import { createAgency, createProcedure, createStaff } from '../../test/factories';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database';
 import { act, actorOf, at, createDossierWorld, receive, type DossierWorld } from '../dossiers/dossiers.test-support';
@@ -239,6 +239,21 @@ describe('the known dossiers, worked out by hand', () => {
     expect(own.total).toEqual(figures({ carried: 2, pending: 1, overdue: 1, closed: 1 }));
     const online = await getDossierStatistics(db.db, provinceReader, { ...march, groupBy: 'none', channel: 'online' });
     expect(online.total).toEqual(figures({ onlineFull: 1, onlinePartial: 1, onTime: 1, pending: 1, overdue: 1, withdrawn: 1, onTimeRate: 100, onlineRate: 100, averageResolutionDays: 7.3 }));
+  });
+
+  it('slices by administrative unit and its subtree', async () => {
+    // The district agency moves to a district unit under the province's unit.
+    const [unit] = await db.db
+      .insert(adminUnits)
+      .values({ key: `H${randomUUID().slice(0, 6)}`, code: '931', name: 'Huyện Thử', kind: 'district', level: 'district', parentId: w.province.unitId, validFrom: '2004-01-01' })
+      .returning();
+    await db.db.update(agencies).set({ unitId: unit!.id }).where(eq(agencies.id, district.id));
+    const own = await getDossierStatistics(db.db, provinceReader, { ...april, groupBy: 'none', unitId: unit!.id });
+    expect(own.total).toEqual(figures({ carried: 2, pending: 1, overdue: 1, closed: 1 }));
+    expect(own.filters.lines).toContain('Địa bàn: Huyện Thử (gồm các đơn vị hành chính trực thuộc)');
+    // The province's unit covers its subtree: both agencies.
+    const all = await getDossierStatistics(db.db, provinceReader, { ...april, groupBy: 'none', unitId: w.province.unitId });
+    expect(all.total.received.total).toBe(6);
   });
 
   it('carries over exactly what was pending at the end of the previous period', async () => {
