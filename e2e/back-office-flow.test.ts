@@ -39,8 +39,18 @@ async function act(page: Page, label: string, status: string, fill?: (dialog: Re
   const dialog = page.getByRole('dialog');
   await dialog.getByText(label, { exact: true }).waitFor();
   if (fill) await fill(dialog);
-  await dialog.getByRole('button', { name: 'Xác nhận' }).click();
-  await dialog.waitFor({ state: 'hidden' });
+  const confirm = dialog.getByRole('button', { name: 'Xác nhận' });
+  await confirm.click();
+  try {
+    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+  } catch {
+    // Say what the modal shows when the API refused; otherwise the click was lost (seen once in CI while the modal
+    // was still animating): click again — the modal keeps its action id, so a repeated request is harmless.
+    const shown = await dialog.locator('.ant-alert, .ant-form-item-explain-error').allInnerTexts();
+    if (shown.length > 0) throw new Error(`${label}: ${shown.join(' | ')}`);
+    await confirm.click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
   await page.locator('h1 + .ant-tag, .ant-tag').filter({ hasText: status }).first().waitFor();
   // The API decides the buttons: the action just done is not offered again by the same status.
 }
