@@ -4,7 +4,7 @@
  * the most late resolutions. Drill-down: the same statistics grouped by agency, then by procedure for one agency, then
  * the dossier list (dossier-drill.ts).
  */
-import { addCalendarDays } from '../../../shared/calendar';
+import { addCalendarDays, toLocalDate } from '../../../shared/calendar';
 import { monthStart, resolvePeriod, type PeriodSpec } from '../../../shared/periods';
 import { ratePercent } from '../../../shared/schemas/ratings';
 import { DOSSIER_FORMULAS, statChannelLabels, type Dashboard } from '../../../shared/schemas/statistics';
@@ -52,7 +52,8 @@ export async function getDashboard(executor: Executor, actor: Actor, input: Peri
     });
   }
 
-  const byAgency = await balancesAt(executor, period.to, 'agency', scope.filter);
+  const today = toLocalDate(new Date());
+  const byAgency = await balancesAt(executor, period.to > today ? today : period.to, 'agency', scope.filter);
   const withPending = [...byAgency.entries()].filter(([, b]) => b.pending > 0).sort((a, b) => b[1].overdue - a[1].overdue || b[1].pending - a[1].pending);
   const names = withPending.length
     ? new Map((await executor.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, withPending.map(([id]) => id)))).map((a) => [a.id, a.name]))

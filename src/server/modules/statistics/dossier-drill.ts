@@ -4,7 +4,7 @@
  * detail page, under its own access rules, has the rest.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { addCalendarDays, fromLocal } from '../../../shared/calendar';
+import { addCalendarDays, fromLocal, toLocalDate } from '../../../shared/calendar';
 import { resolvePeriod, type PeriodSpec } from '../../../shared/periods';
 import type { DossierDrillList } from '../../../shared/schemas/statistics';
 import { DOSSIER_STATUS_LABELS, type DossierStatus } from '../../../shared/workflow/dossier-workflow';
@@ -72,11 +72,14 @@ export interface DrillInput extends SliceInput, PeriodSpec {
 export async function listDrillDossiers(executor: Executor, actor: Actor, input: DrillInput): Promise<DossierDrillList> {
   const period = resolvePeriod(input);
   const scope = await resolveStatScope(executor, actor, input);
+  // As in the figures, a period still running is seen as of today.
+  const today = toLocalDate(new Date());
+  const lastDay = period.to > today ? today : period.to;
   const start = fromLocal(period.from).toISOString();
-  const end = fromLocal(addCalendarDays(period.to, 1)).toISOString();
+  const end = fromLocal(addCalendarDays(lastDay, 1)).toISOString();
   const where = sql`${filterSql({ ...scope.filter, channels: undefined })} AND ${
     scope.filter.channels ? sql`x.stat_channel IN (${sql.join(scope.filter.channels.map((c) => sql`${c}`), sql`, `)})` : sql`TRUE`
-  } AND ${categorySql(input.category, start, end, period.to)}`;
+  } AND ${categorySql(input.category, start, end, lastDay)}`;
   const [count] = await queryRows<{ n: number }>(executor, sql`SELECT count(*)::int AS n FROM ${SOURCE} WHERE ${where}`);
   const rows = await queryRows<{
     id: string;

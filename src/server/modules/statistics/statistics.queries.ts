@@ -4,7 +4,7 @@
  * checkpoint before it plus the flows since. Three small queries per statistic, whatever the number of dossiers.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { addCalendarDays } from '../../../shared/calendar';
+import { addCalendarDays, toLocalDate } from '../../../shared/calendar';
 import { MIN_PERIOD_DATE, splitByMonths } from '../../../shared/periods';
 import type { Executor } from '../../db/client';
 import { queryRows } from '../../db/client';
@@ -182,7 +182,10 @@ export async function groupSums(executor: Executor, period: { from: string; to: 
   const flows = await flowsBetween(executor, period.from, period.to, group, filter);
   // "Month" groups have no carried-over or end balance of their own: only flows.
   const carried = group === 'month' ? new Map<string, Balance>() : await balancesAt(executor, addCalendarDays(period.from, -1), group, filter);
-  const end = group === 'month' ? new Map<string, Balance>() : await balancesAt(executor, period.to, group, filter);
+  // A period still running ends, for its balances, today: the rollups already hold the future days on which open
+  // dossiers would turn overdue, which is a forecast, not a figure.
+  const today = toLocalDate(new Date());
+  const end = group === 'month' ? new Map<string, Balance>() : await balancesAt(executor, period.to > today ? today : period.to, group, filter);
   const out = new Map<string, GroupSums>();
   const entry = (k: string) => out.get(k) ?? out.set(k, emptyGroup()).get(k)!;
   for (const [k, f] of flows) entry(k).flows = f;
