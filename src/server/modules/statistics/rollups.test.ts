@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client';
+import { testConfig } from '../../env';
+import { runSimulationCommand } from '../simulation/simulation.cli';
 import { createProcedure } from '../../test/factories';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database';
 import { STANDARD_STEPS, createDossierWorld, type DossierWorld } from '../dossiers/dossiers.test-support';
@@ -87,11 +89,17 @@ describe('rollups against a recomputation from raw rows', () => {
     expect((await verifyStatistics(db)).differences).toBe(0);
   });
 
-  it('reports a difference when a rollup row is tampered with', async () => {
+  it('reports a difference when a rollup row is tampered with (motcua stats verify exits 1), and a rebuild repairs it', async () => {
     await db.db.execute(sql`UPDATE dossier_daily_stats SET received = received + 1 WHERE ctid = (SELECT ctid FROM dossier_daily_stats WHERE received > 0 LIMIT 1)`);
     const report = await verifyStatistics(db);
     expect(report.differences).toBeGreaterThan(0);
     expect(report.sample[0]!.table).toBe('dossier_daily_stats');
     expect(Object.keys(report.sample[0]!.measures)).toEqual(['received']);
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+    expect(await runSimulationCommand('stats verify', [], db, testConfig(), io)).toBe(1);
+    expect(lines.join('\n')).toMatch(/dossier_daily_stats .*received \d+ → \d+/);
+    expect(await runSimulationCommand('stats rebuild', [], db, testConfig(), io)).toBe(0);
+    expect(await runSimulationCommand('stats verify', [], db, testConfig(), io)).toBe(0);
   });
 });
