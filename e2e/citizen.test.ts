@@ -49,11 +49,20 @@ async function submitOnline(page: Page, shotPrefix?: string) {
   expect(await page.getByLabel('Số điện thoại liên hệ').inputValue()).toBe('0912345678');
   const agency = page.getByLabel('Cơ quan giải quyết');
   if (await agency.count()) {
-    await agency.click();
-    const option = page.locator('.ant-select-item-option').first();
-    const chosen = (await option.textContent())!.trim();
-    await option.click();
-    await page.locator('.ant-select', { hasText: chosen }).waitFor();
+    const field = page.locator('.ant-form-item').filter({ has: agency });
+    // A click on an option while the dropdown is still opening can be lost (seen once in CI): try again.
+    for (let attempt = 1; ; attempt++) {
+      await agency.click();
+      const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+      const chosen = (await option.textContent())!.trim();
+      await option.click();
+      try {
+        await field.filter({ hasText: chosen }).waitFor({ timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
   }
   if (shotPrefix) await screenshot(page, `${shotPrefix}-wizard-applicant`);
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
