@@ -26,6 +26,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['e2e/**/*.test.ts'],
+          // One retry for a real browser's timing (a click during an animation); a failure that repeats still fails.
+          retry: 1,
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

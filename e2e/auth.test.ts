@@ -112,12 +112,12 @@ describe('citizen account', () => {
     expect(new URL(page.url()).pathname).toBe('/dang-nhap');
     await screenshot(page, 'sign-in-wrong-password-1280');
 
+    const submit = page.getByRole('button', { name: 'Đăng nhập', exact: true }).last();
     for (let attempt = 2; attempt <= LOGIN_POLICY.maxFailures; attempt++) {
       await page.getByLabel('Mật khẩu', { exact: true }).fill(`SaiMatKhau${attempt}`);
-      await Promise.all([
-        page.waitForResponse((res) => res.url().endsWith('/api/auth/login')),
-        page.getByRole('button', { name: 'Đăng nhập', exact: true }).last().click(),
-      ]);
+      // A click while the previous attempt is still loading sends nothing (seen once in CI): wait for the button.
+      await expect.poll(async () => (await submit.getAttribute('class')) ?? '').not.toContain('ant-btn-loading');
+      await Promise.all([page.waitForResponse((res) => res.url().endsWith('/api/auth/login')), submit.click()]);
     }
     await formAlert(page).getByText(errorMessages.ACCOUNT_LOCKED, { exact: false }).waitFor();
 
