@@ -63,6 +63,7 @@ async function findLoaded(adminUrl: string, target: number, poolSize: number): P
     const database = await openDatabase({ databaseUrl: url, poolSize });
     const [loaded] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'statistics.history_simulated' AND subject_id LIKE 'bench:%'`).catch(() => [{ n: 0 }]);
     if (loaded && Number(loaded.n) > 0) {
+      await migrate(database);
       const [count] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM dossiers`);
       console.log(`Reusing ${name}: ${Number(count!.n).toLocaleString('en')} dossiers (BENCH_FRESH=1 to rebuild).`);
       return { database, url, dossiers: Number(count!.n), loadSeconds: 0 };

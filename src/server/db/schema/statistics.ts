@@ -9,6 +9,8 @@
  *   supplement". A pending dossier therefore contributes +1 `received` on its receipt day and −1 (a resolution,
  *   stop or closure) on its end day, so "pending at the end of day D" = Σ over days ≤ D of (received − ended), and
  *   likewise overdue and waiting at D are running sums of their deltas. Carried over into [F, T] is pending at F−1.
+ * - `dossier_agency_monthly_stats` and `dossier_procedure_monthly_stats` repeat the monthly flows over coarser keys
+ *   for the figures read most (by agency and channel; the province's procedures).
  * - `dossier_stat_balances` are those running sums materialised at month starts (checkpoints), so a balance reads
  *   one checkpoint plus at most a month of flows instead of the whole history.
  *
@@ -83,6 +85,36 @@ export const dossierMonthlyStats = pgTable(
     primaryKey({ columns: [t.month, t.agencyId, t.procedureId, t.fieldId, t.level, t.channel] }),
     index('dossier_monthly_stats_agency_month_idx').on(t.agencyId, t.month),
   ],
+);
+
+/**
+ * Coarse monthly levels, for the figures most read (by agency, channel, month; the province's procedures): the same
+ * measures summed over fewer keys, so a province-wide dashboard reads a few thousand rows however many dossiers.
+ */
+export const dossierAgencyMonthlyStats = pgTable(
+  'dossier_agency_monthly_stats',
+  {
+    month: date({ mode: 'string' }).notNull(),
+    agencyId: uuid()
+      .notNull()
+      .references(() => agencies.id),
+    channel: text().notNull(),
+    ...flowMeasures(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.agencyId, t.channel] })],
+);
+
+export const dossierProcedureMonthlyStats = pgTable(
+  'dossier_procedure_monthly_stats',
+  {
+    month: date({ mode: 'string' }).notNull(),
+    procedureId: uuid()
+      .notNull()
+      .references(() => procedures.id),
+    channel: text().notNull(),
+    ...flowMeasures(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.procedureId, t.channel] })],
 );
 
 /** Balances before `asOf` (a month start): running sums of every day < asOf. Rows with all three zero are dropped. */

@@ -8,6 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client';
 import { queryRows } from '../../db/client';
 import { materializeCheckpoints, resetCheckpoints } from './checkpoints';
+import { ROLLUP_LEVELS, type RollupLevel } from './rollup-writer';
 import { FLOW_MEASURES, measureColumn } from './stat-deltas';
 
 const TZ = sql.raw(`'Asia/Ho_Chi_Minh'`);
@@ -94,7 +95,7 @@ const KEY = ['agency_id', 'procedure_id', 'field_id', 'level', 'channel'];
 const MEASURES = FLOW_MEASURES.map(measureColumn);
 
 export interface RollupDifference {
-  table: 'dossier_daily_stats' | 'dossier_monthly_stats' | 'dossier_stat_balances';
+  table: RollupLevel['table'] | 'dossier_stat_balances';
   /** Day, month or checkpoint date. */
   at: string;
   agencyId: string;
@@ -128,12 +129,13 @@ function toDifference(table: RollupDifference['table'], row: Record<string, unkn
     const r = Number(row[`r_${c}`]);
     if (s !== r) measures[c] = [s, r];
   }
-  return { table, at: String(row.at), agencyId: String(row.agency_id), procedureId: String(row.procedure_id), channel: String(row.channel), measures };
+  const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+  return { table, at: text(row.at), agencyId: text(row.agency_id), procedureId: text(row.procedure_id), channel: text(row.channel), measures };
 }
 
 /**
- * Compares the stored rollups with a recomputation from the raw rows: daily rows with the action log, monthly rows
- * with the recomputed days, every checkpoint with the running sums before it. Runs in one REPEATABLE READ snapshot
+ * Compares the stored rollups with a recomputation from the raw rows: daily rows with the action log, each monthly
+ * level with the recomputed days, every checkpoint with the running sums before it. Runs in one REPEATABLE READ snapshot
  * (the hook writes in the dossiers' own transactions), so it needs no lock and sees a consistent state.
  */
 export async function verifyStatistics(database: Database): Promise<VerifyReport> {
@@ -148,16 +150,23 @@ export async function verifyStatistics(database: Database): Promise<VerifyReport
             WHERE ${differs('s', 'r', MEASURES)}
             ORDER BY 1 LIMIT 1000`,
       );
-      const monthly = await queryRows<Record<string, unknown>>(
-        tx,
-        sql`WITH r AS (
-              SELECT date_trunc('month', day)::date AS month, ${using}, ${sql.raw(MEASURES.map((c) => `sum(${c}) AS ${c}`).join(', '))}
-              FROM stat_recomputed GROUP BY 1, ${using})
-            SELECT coalesce(s.month, r.month)::text AS at, ${using}, ${pairs('s', 'r', MEASURES)}
-            FROM dossier_monthly_stats s FULL JOIN r USING (month, ${using})
-            WHERE ${differs('s', 'r', MEASURES)}
-            ORDER BY 1 LIMIT 1000`,
-      );
+      const monthly: { table: RollupDifference['table']; rows: Record<string, unknown>[] }[] = [];
+      for (const level of ROLLUP_LEVELS.filter((l) => l.bucket === 'month')) {
+        const keys = sql.raw(level.keys.join(', '));
+        monthly.push({
+          table: level.table,
+          rows: await queryRows<Record<string, unknown>>(
+            tx,
+            sql`WITH r AS (
+                  SELECT date_trunc('month', day)::date AS month, ${keys}, ${sql.raw(MEASURES.map((c) => `sum(${c}) AS ${c}`).join(', '))}
+                  FROM stat_recomputed GROUP BY 1, ${keys})
+                SELECT coalesce(s.month, r.month)::text AS at, ${keys}, ${pairs('s', 'r', MEASURES)}
+                FROM ${sql.raw(level.table)} s FULL JOIN r USING (month, ${keys})
+                WHERE ${differs('s', 'r', MEASURES)}
+                ORDER BY 1 LIMIT 1000`,
+          ),
+        });
+      }
       const balanceColumns = ['pending', 'overdue', 'waiting'];
       const balances = await queryRows<Record<string, unknown>>(
         tx,
@@ -179,7 +188,7 @@ export async function verifyStatistics(database: Database): Promise<VerifyReport
       );
       const sample = [
         ...daily.map((r) => toDifference('dossier_daily_stats', r, MEASURES)),
-        ...monthly.map((r) => toDifference('dossier_monthly_stats', r, MEASURES)),
+        ...monthly.flatMap((m) => m.rows.map((r) => toDifference(m.table, r, MEASURES))),
         ...balances.map((r) => toDifference('dossier_stat_balances', r, balanceColumns)),
       ];
       return { dossiers: counts!.dossiers, dailyRows: counts!.daily, checkpoints: counts!.checkpoints, differences: sample.length, sample: sample.slice(0, 50) };
@@ -193,9 +202,9 @@ export async function rebuildStatistics(database: Database, options: { now?: Dat
   const counts = await database.db.transaction(async (tx) => {
     // Writers (the hook) take ROW EXCLUSIVE on these tables: EXCLUSIVE waits for them and holds new ones back, and
     // the recomputation below reads after the lock, so no action is lost or counted twice.
-    await tx.execute(sql`LOCK TABLE dossier_daily_stats, dossier_monthly_stats, dossier_stat_balances IN EXCLUSIVE MODE`);
-    await tx.execute(sql`DELETE FROM dossier_daily_stats`);
-    await tx.execute(sql`DELETE FROM dossier_monthly_stats`);
+    const tables = ROLLUP_LEVELS.map((l) => l.table);
+    await tx.execute(sql.raw(`LOCK TABLE ${tables.join(', ')}, dossier_stat_balances IN EXCLUSIVE MODE`));
+    for (const table of tables) await tx.execute(sql.raw(`DELETE FROM ${table}`));
     await resetCheckpoints(tx, null);
     const columns = sql.raw(['day', ...KEY, ...MEASURES].join(', '));
     await tx.execute(sql`INSERT INTO dossier_daily_stats (${columns}) SELECT ${columns} FROM (${recomputedDailySql()}) r`);
@@ -210,11 +219,13 @@ export async function rebuildStatistics(database: Database, options: { now?: Dat
   return { dailyRows: counts.daily, monthlyRows: counts.monthly, checkpoints };
 }
 
-/** Monthly rows as sums of the daily ones (after a rebuild). */
+/** Every monthly level as sums of the daily rows (after a rebuild). */
 export async function insertMonthlyFromDaily(executor: Executor): Promise<void> {
-  const key = sql.raw(KEY.join(', '));
-  await executor.execute(sql`
-    INSERT INTO dossier_monthly_stats (month, ${key}, ${sql.raw(MEASURES.join(', '))})
-    SELECT date_trunc('month', day)::date, ${key}, ${sql.raw(MEASURES.map((c) => `sum(${c})`).join(', '))}
-    FROM dossier_daily_stats GROUP BY 1, ${key}`);
+  for (const level of ROLLUP_LEVELS.filter((l) => l.bucket === 'month')) {
+    const key = sql.raw(level.keys.join(', '));
+    await executor.execute(sql`
+      INSERT INTO ${sql.raw(level.table)} (month, ${key}, ${sql.raw(MEASURES.join(', '))})
+      SELECT date_trunc('month', day)::date, ${key}, ${sql.raw(MEASURES.map((c) => `sum(${c})`).join(', '))}
+      FROM dossier_daily_stats GROUP BY 1, ${key}`);
+  }
 }

@@ -1,5 +1,5 @@
 /**
- * Writes signed counts into the rollups: the daily and monthly flow tables (upserts adding to what is there) and, for
+ * Writes signed counts into the rollups: the flow tables, daily and monthly (upserts adding to what is there), and, for
  * days before the current month, the balance checkpoints already materialised after them. Live actions only touch
  * today and future days (an overdue +1 lands the day after the due date), so they never reach a checkpoint; the
  * history simulator and clock-given use cases do, under a shared advisory lock that the checkpoint materialiser takes
@@ -30,18 +30,37 @@ export interface RollupRow {
 }
 
 const DIM_COLUMNS = ['agency_id', 'procedure_id', 'field_id', 'level', 'channel'] as const;
+export type DimColumn = (typeof DIM_COLUMNS)[number];
 const MEASURE_COLUMNS = FLOW_MEASURES.map(measureColumn);
-/** Rows per INSERT (19 parameters each, well under PostgreSQL's 65,535). */
+/** Rows per INSERT … VALUES (19 parameters each, well under PostgreSQL's 65,535). */
 const BATCH = 1_500;
 
-const keyText = (k: RollupKey) => `${k.agencyId}|${k.procedureId}|${typeof k.fieldId === 'string' ? k.fieldId : 'sql'}|${k.level}|${k.channel}`;
+/** A flow table: its time bucket and the key columns it sums over. */
+export interface RollupLevel {
+  table: 'dossier_daily_stats' | 'dossier_monthly_stats' | 'dossier_agency_monthly_stats' | 'dossier_procedure_monthly_stats';
+  bucket: 'day' | 'month';
+  keys: readonly DimColumn[];
+}
 
-/** Merges rows with the same key and bucket (day or month), so one INSERT never touches a row twice. */
-function merge(rows: RollupRow[], bucket: (day: string) => string): RollupRow[] {
+/** Every flow table, written in this order by every transaction (with rows in key order: no deadlock). */
+export const ROLLUP_LEVELS: readonly RollupLevel[] = [
+  { table: 'dossier_daily_stats', bucket: 'day', keys: DIM_COLUMNS },
+  { table: 'dossier_monthly_stats', bucket: 'month', keys: DIM_COLUMNS },
+  { table: 'dossier_agency_monthly_stats', bucket: 'month', keys: ['agency_id', 'channel'] },
+  { table: 'dossier_procedure_monthly_stats', bucket: 'month', keys: ['procedure_id', 'channel'] },
+];
+
+const valueOf = (k: RollupKey, column: DimColumn): string | SQL =>
+  ({ agency_id: k.agencyId, procedure_id: k.procedureId, field_id: k.fieldId, level: k.level, channel: k.channel })[column];
+const COLUMN_TYPES: Record<DimColumn, string> = { agency_id: 'uuid', procedure_id: 'uuid', field_id: 'uuid', level: 'text', channel: 'text' };
+
+/** Merges rows with the same bucket and key of a level, so one INSERT never touches a row twice; sorted by key. */
+function merge(rows: RollupRow[], level: RollupLevel): RollupRow[] {
   const out = new Map<string, RollupRow>();
+  const bucket = level.bucket === 'day' ? (d: string) => d : monthStart;
   for (const r of rows) {
     const b = bucket(r.day);
-    const id = `${b}|${keyText(r.key)}`;
+    const id = `${b}|${level.keys.map((c) => { const v = valueOf(r.key, c); return typeof v === 'string' ? v : 'sql'; }).join('|')}`;
     const existing = out.get(id);
     if (!existing) {
       out.set(id, { key: r.key, day: b, measures: { ...r.measures } });
@@ -49,28 +68,23 @@ function merge(rows: RollupRow[], bucket: (day: string) => string): RollupRow[] 
     }
     for (const [m, v] of Object.entries(r.measures) as [keyof Measures, number][]) existing.measures[m] = (existing.measures[m] ?? 0) + v;
   }
-  // Same order in every transaction: rows are locked in key order, so concurrent writers cannot deadlock.
   return [...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
 }
 
-const fieldSql = (k: RollupKey) => (typeof k.fieldId === 'string' ? sql`${k.fieldId}::uuid` : k.fieldId);
+const asSql = (v: string | SQL, type: string) => (typeof v === 'string' ? sql`${v}::${sql.raw(type)}` : v);
 
-async function upsertFlows(executor: Executor, table: 'dossier_daily_stats' | 'dossier_monthly_stats', rows: RollupRow[]) {
-  const bucketColumn = table === 'dossier_daily_stats' ? 'day' : 'month';
-  const columns = sql.raw([bucketColumn, ...DIM_COLUMNS, ...MEASURE_COLUMNS].join(', '));
-  const conflict = sql.raw([bucketColumn, ...DIM_COLUMNS].join(', '));
+async function upsertFlows(executor: Executor, level: RollupLevel, rows: RollupRow[]) {
+  const { table, bucket, keys } = level;
+  const columns = sql.raw([bucket, ...keys, ...MEASURE_COLUMNS].join(', '));
+  const conflict = sql.raw([bucket, ...keys].join(', '));
   const updates = sql.raw(MEASURE_COLUMNS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', '));
-  if (rows.every((r) => typeof r.key.fieldId === 'string')) {
+  if (rows.every((r) => keys.every((c) => typeof valueOf(r.key, c) === 'string'))) {
     // Bulk loads: one array parameter per column (unnest), much cheaper than thousands of VALUES parameters.
     for (let i = 0; i < rows.length; i += 10 * BATCH) {
       const slice = rows.slice(i, i + 10 * BATCH);
       const arrays = [
         sql`${sql.param(slice.map((r) => r.day))}::date[]`,
-        sql`${sql.param(slice.map((r) => r.key.agencyId))}::uuid[]`,
-        sql`${sql.param(slice.map((r) => r.key.procedureId))}::uuid[]`,
-        sql`${sql.param(slice.map((r) => r.key.fieldId as string))}::uuid[]`,
-        sql`${sql.param(slice.map((r) => r.key.level))}::text[]`,
-        sql`${sql.param(slice.map((r) => r.key.channel))}::text[]`,
+        ...keys.map((c) => sql`${sql.param(slice.map((r) => valueOf(r.key, c) as string))}::${sql.raw(COLUMN_TYPES[c])}[]`),
         ...FLOW_MEASURES.map((m) => sql`${sql.param(slice.map((r) => r.measures[m] ?? 0))}::${sql.raw(m === 'resolutionSeconds' ? 'bigint' : 'int')}[]`),
       ];
       await executor.execute(
@@ -82,14 +96,15 @@ async function upsertFlows(executor: Executor, table: 'dossier_daily_stats' | 'd
   for (let i = 0; i < rows.length; i += BATCH) {
     const values = rows.slice(i, i + BATCH).map(
       (r) =>
-        sql`(${r.day}::date, ${r.key.agencyId}::uuid, ${r.key.procedureId}::uuid, ${fieldSql(r.key)}, ${r.key.level}, ${r.key.channel}, ${sql.join(
+        sql`(${r.day}::date, ${sql.join(
+          keys.map((c) => asSql(valueOf(r.key, c), COLUMN_TYPES[c])),
+          sql`, `,
+        )}, ${sql.join(
           FLOW_MEASURES.map((m) => sql`${r.measures[m] ?? 0}`),
           sql`, `,
         )})`,
     );
-    await executor.execute(
-      sql`INSERT INTO ${sql.raw(table)} (${columns}) VALUES ${sql.join(values, sql`, `)} ON CONFLICT (${conflict}) DO UPDATE SET ${updates}`,
-    );
+    await executor.execute(sql`INSERT INTO ${sql.raw(table)} (${columns}) VALUES ${sql.join(values, sql`, `)} ON CONFLICT (${conflict}) DO UPDATE SET ${updates}`);
   }
 }
 
@@ -113,7 +128,7 @@ async function adjustCheckpoints(executor: Executor, rows: RollupRow[], realToda
       .slice(i, i + BATCH)
       .map(
         ({ r, pending, overdue, waiting }) =>
-          sql`(${r.day}::date, ${r.key.agencyId}::uuid, ${r.key.procedureId}::uuid, ${fieldSql(r.key)}, ${r.key.level}, ${r.key.channel}, ${pending}::int, ${overdue}::int, ${waiting}::int)`,
+          sql`(${r.day}::date, ${r.key.agencyId}::uuid, ${r.key.procedureId}::uuid, ${asSql(r.key.fieldId, 'uuid')}, ${r.key.level}, ${r.key.channel}, ${pending}::int, ${overdue}::int, ${waiting}::int)`,
       );
     await executor.execute(sql`
       INSERT INTO dossier_stat_balances (as_of, agency_id, procedure_id, field_id, level, channel, pending, overdue, waiting)
@@ -134,7 +149,6 @@ async function adjustCheckpoints(executor: Executor, rows: RollupRow[], realToda
 export async function addToRollups(executor: Executor, rows: RollupRow[], realNow: Date = new Date()): Promise<void> {
   const nonEmpty = rows.filter((r) => Object.values(r.measures).some((v) => v !== 0));
   if (nonEmpty.length === 0) return;
-  await upsertFlows(executor, 'dossier_daily_stats', merge(nonEmpty, (d) => d));
-  await upsertFlows(executor, 'dossier_monthly_stats', merge(nonEmpty, monthStart));
-  await adjustCheckpoints(executor, merge(nonEmpty, (d) => d), toLocalDate(realNow));
+  for (const level of ROLLUP_LEVELS) await upsertFlows(executor, level, merge(nonEmpty, level));
+  await adjustCheckpoints(executor, merge(nonEmpty, ROLLUP_LEVELS[0]!), toLocalDate(realNow));
 }

@@ -9,6 +9,7 @@ import { MIN_PERIOD_DATE, splitByMonths } from '../../../shared/periods';
 import type { Executor } from '../../db/client';
 import { queryRows } from '../../db/client';
 import { findCheckpointAtOrBefore } from './checkpoints';
+import { ROLLUP_LEVELS, type DimColumn } from './rollup-writer';
 import type { StatChannel } from './stat-deltas';
 
 export type StatGroup = 'agency' | 'field' | 'procedure' | 'channel' | 'level' | 'month' | 'none';
@@ -104,13 +105,30 @@ export function filterSql(f: StatFilter): SQL {
   return parts.length > 0 ? sql.join(parts, sql` AND `) : sql`TRUE`;
 }
 
-/** SELECTs over the rollups covering [from, to]: whole months from the monthly table, the rest from the daily one. */
-function rangeSelects(from: string, to: string, select: (table: Table) => SQL, where: SQL): SQL[] {
+/**
+ * The monthly table to read: the coarsest whose keys cover the grouping and the filters (agency and channel; the
+ * province's procedures), else the full one.
+ */
+function monthlyTableFor(group: StatGroup, f: StatFilter): string {
+  const needed = new Set<DimColumn>();
+  const byGroup: Partial<Record<StatGroup, DimColumn>> = { agency: 'agency_id', procedure: 'procedure_id', field: 'field_id', level: 'level', channel: 'channel' };
+  if (byGroup[group]) needed.add(byGroup[group]);
+  if (f.agencies) needed.add('agency_id');
+  if (f.level || (f.levels && f.levels.length > 0)) needed.add('level');
+  if (f.fieldId) needed.add('field_id');
+  if (f.procedureId) needed.add('procedure_id');
+  if (f.channels && f.channels.length > 0) needed.add('channel');
+  const level = ROLLUP_LEVELS.filter((l) => l.bucket === 'month').sort((a, b) => a.keys.length - b.keys.length).find((l) => [...needed].every((c) => l.keys.includes(c)));
+  return level!.table;
+}
+
+/** SELECTs over the rollups covering [from, to]: whole months from a monthly table, the rest from the daily one. */
+function rangeSelects(from: string, to: string, select: (table: Table) => SQL, where: SQL, monthlyTable: string): SQL[] {
   if (to < from) return [];
   const split = splitByMonths(from, to);
   const out: SQL[] = [];
   if (split.months) {
-    out.push(sql`SELECT ${select('monthly')} FROM dossier_monthly_stats WHERE month BETWEEN ${split.months.from}::date AND ${split.months.to}::date AND ${where}`);
+    out.push(sql`SELECT ${select('monthly')} FROM ${sql.raw(monthlyTable)} WHERE month BETWEEN ${split.months.from}::date AND ${split.months.to}::date AND ${where}`);
   }
   for (const d of split.days) {
     out.push(sql`SELECT ${select('daily')} FROM dossier_daily_stats WHERE day BETWEEN ${d.from}::date AND ${d.to}::date AND ${where}`);
@@ -130,7 +148,7 @@ export async function balancesAt(executor: Executor, date: string, group: StatGr
     parts.push(sql`SELECT ${groupKey(group, 'balances')} AS k, pending AS p, overdue AS o, waiting AS w FROM dossier_stat_balances WHERE as_of = ${checkpoint}::date AND ${where}`);
   }
   parts.push(
-    ...rangeSelects(checkpoint ?? MIN_PERIOD_DATE, date, (t) => sql`${groupKey(group, t)} AS k, ${PENDING_DELTA} AS p, overdue_delta AS o, waiting_delta AS w`, where),
+    ...rangeSelects(checkpoint ?? MIN_PERIOD_DATE, date, (t) => sql`${groupKey(group, t)} AS k, ${PENDING_DELTA} AS p, overdue_delta AS o, waiting_delta AS w`, where, monthlyTableFor(group, filter)),
   );
   const out = new Map<string, Balance>();
   if (parts.length === 0) return out;
@@ -147,7 +165,7 @@ export async function flowsBetween(executor: Executor, from: string, to: string,
   const columns = sql.raw(
     'channel AS c, received, resolved_early, resolved_on_time, resolved_late, refused, resolution_seconds, stopped, closed, withdrawn, refused_unreceived, closed_unreceived',
   );
-  const parts = rangeSelects(from, to, (t) => sql`${groupKey(group, t)} AS k, ${columns}`, filterSql(filter));
+  const parts = rangeSelects(from, to, (t) => sql`${groupKey(group, t)} AS k, ${columns}`, filterSql(filter), monthlyTableFor(group, filter));
   const out = new Map<string, FlowSums>();
   if (parts.length === 0) return out;
   const rows = await queryRows<Record<string, string | number>>(

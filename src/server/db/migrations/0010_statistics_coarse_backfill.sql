@@ -1,0 +1,6 @@
+-- The coarse monthly rollups start from the fine monthly rows already there (databases loaded before 0009).
+INSERT INTO dossier_agency_monthly_stats (month, agency_id, channel, received, resolved_early, resolved_on_time, resolved_late, refused, resolution_seconds, stopped, closed, withdrawn, refused_unreceived, closed_unreceived, overdue_delta, waiting_delta)
+SELECT month, agency_id, channel, sum(received), sum(resolved_early), sum(resolved_on_time), sum(resolved_late), sum(refused), sum(resolution_seconds), sum(stopped), sum(closed), sum(withdrawn), sum(refused_unreceived), sum(closed_unreceived), sum(overdue_delta), sum(waiting_delta) FROM dossier_monthly_stats GROUP BY month, agency_id, channel;
+--> statement-breakpoint
+INSERT INTO dossier_procedure_monthly_stats (month, procedure_id, channel, received, resolved_early, resolved_on_time, resolved_late, refused, resolution_seconds, stopped, closed, withdrawn, refused_unreceived, closed_unreceived, overdue_delta, waiting_delta)
+SELECT month, procedure_id, channel, sum(received), sum(resolved_early), sum(resolved_on_time), sum(resolved_late), sum(refused), sum(resolution_seconds), sum(stopped), sum(closed), sum(withdrawn), sum(refused_unreceived), sum(closed_unreceived), sum(overdue_delta), sum(waiting_delta) FROM dossier_monthly_stats GROUP BY month, procedure_id, channel;
