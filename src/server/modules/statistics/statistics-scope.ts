@@ -66,7 +66,12 @@ export async function resolveStatScope(executor: Executor, actor: Actor, slice: 
   const agency = await resolveAgencyScope(executor, actor, slice.agencyId);
   const conditions: SQL[] = [];
   const lines: string[] = [agency.path ? `Cơ quan: ${agency.name} và các cơ quan, đơn vị trực thuộc` : 'Phạm vi: toàn tỉnh'];
-  if (agency.path) conditions.push(inSubtree(agency.path));
+  // A subtree holding every agency (the province's People's Committee in a one-province system) needs no filter,
+  // which lets the coarse rollups answer.
+  if (agency.path) {
+    const [outside] = await executor.select({ id: agencies.id }).from(agencies).where(sql`${agencies.path} NOT LIKE ${`${agency.path}%`}`).limit(1);
+    if (outside) conditions.push(inSubtree(agency.path));
+  }
   if (slice.unitId) {
     const [unit] = await executor.select({ name: adminUnits.name }).from(adminUnits).where(eq(adminUnits.id, slice.unitId));
     if (!unit) throw new AppError('VALIDATION_FAILED', { details: { fields: [{ path: 'querystring.unitId', message: 'Không tìm thấy đơn vị hành chính' }] } });
