@@ -120,7 +120,7 @@ export default async function statisticsBench(): Promise<void> {
       database.db,
       sql`SELECT (SELECT count(*) FROM dossier_actions)::int AS actions, (SELECT count(*) FROM dossier_daily_stats)::int AS daily,
             (SELECT count(*) FROM dossier_monthly_stats)::int AS monthly, (SELECT count(*) FROM dossier_stat_balances)::int AS balances,
-            ((SELECT count(*) FROM dossier_agency_monthly_stats) + (SELECT count(*) FROM dossier_procedure_monthly_stats))::int AS coarse`,
+            (SELECT count(*) FROM dossier_agency_monthly_stats)::int AS coarse`,
     );
     console.log(`Database: ${dossiers.toLocaleString('en')} dossiers, ${counts!.actions.toLocaleString('en')} actions (BENCH_SCALE=${scale}); period ${period.label}; ${repeats} timed runs after a warm-up.`);
 
@@ -155,7 +155,7 @@ export default async function statisticsBench(): Promise<void> {
     console.log(`\nAgreement over ${n} agencies: received ${receivedEqual}/${n}, resolved and on time ${resolvedEqual}/${n}, pending at the end ${pendingEqual}/${n}.`);
     console.log(`Province, ${period.label}: received ${byAgency.value.total.received.newTotal.toLocaleString('en')}, resolved ${byAgency.value.total.resolved.total.toLocaleString('en')}, on time ${byAgency.value.total.resolved.onTimeRate} %.`);
 
-    const rollup = await sizeOf(database, ['dossier_daily_stats', 'dossier_monthly_stats', 'dossier_agency_monthly_stats', 'dossier_procedure_monthly_stats', 'dossier_stat_balances', 'dossier_stat_checkpoints']);
+    const rollup = await sizeOf(database, ['dossier_daily_stats', 'dossier_monthly_stats', 'dossier_agency_monthly_stats', 'dossier_stat_balances', 'dossier_stat_checkpoints']);
     const raws = await sizeOf(database, ['dossiers', 'dossier_actions']);
     console.log(
       `\nRollup storage: ${mib(rollup)} (daily ${counts!.daily.toLocaleString('en')} rows, monthly ${counts!.monthly.toLocaleString('en')}, coarse monthly ${counts!.coarse.toLocaleString('en')}, checkpoint balances ${counts!.balances.toLocaleString('en')}), ` +

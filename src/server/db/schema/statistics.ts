@@ -9,8 +9,7 @@
  *   supplement". A pending dossier therefore contributes +1 `received` on its receipt day and −1 (a resolution,
  *   stop or closure) on its end day, so "pending at the end of day D" = Σ over days ≤ D of (received − ended), and
  *   likewise overdue and waiting at D are running sums of their deltas. Carried over into [F, T] is pending at F−1.
- * - `dossier_agency_monthly_stats` and `dossier_procedure_monthly_stats` repeat the monthly flows over coarser keys
- *   for the figures read most (by agency and channel; the province's procedures).
+ * - `dossier_agency_monthly_stats` repeats the monthly flows by agency and channel only, for the figures read most.
  * - `dossier_stat_balances` are those running sums materialised at month starts (checkpoints), so a balance reads
  *   one checkpoint plus at most a month of flows instead of the whole history.
  *
@@ -88,8 +87,9 @@ export const dossierMonthlyStats = pgTable(
 );
 
 /**
- * Coarse monthly levels, for the figures most read (by agency, channel, month; the province's procedures): the same
- * measures summed over fewer keys, so a province-wide dashboard reads a few thousand rows however many dossiers.
+ * A coarse monthly level for the figures most read (by agency, channel, month): the same measures summed over fewer
+ * keys, so a province-wide dashboard reads a few thousand rows however many dossiers. It is keyed by agency, like
+ * the intake's code counter, so it adds no lock contention between agencies.
  */
 export const dossierAgencyMonthlyStats = pgTable(
   'dossier_agency_monthly_stats',
@@ -102,19 +102,6 @@ export const dossierAgencyMonthlyStats = pgTable(
     ...flowMeasures(),
   },
   (t) => [primaryKey({ columns: [t.month, t.agencyId, t.channel] })],
-);
-
-export const dossierProcedureMonthlyStats = pgTable(
-  'dossier_procedure_monthly_stats',
-  {
-    month: date({ mode: 'string' }).notNull(),
-    procedureId: uuid()
-      .notNull()
-      .references(() => procedures.id),
-    channel: text().notNull(),
-    ...flowMeasures(),
-  },
-  (t) => [primaryKey({ columns: [t.month, t.procedureId, t.channel] })],
 );
 
 /** Balances before `asOf` (a month start): running sums of every day < asOf. Rows with all three zero are dropped. */

@@ -37,7 +37,7 @@ const BATCH = 1_500;
 
 /** A flow table: its time bucket and the key columns it sums over. */
 export interface RollupLevel {
-  table: 'dossier_daily_stats' | 'dossier_monthly_stats' | 'dossier_agency_monthly_stats' | 'dossier_procedure_monthly_stats';
+  table: 'dossier_daily_stats' | 'dossier_monthly_stats' | 'dossier_agency_monthly_stats';
   bucket: 'day' | 'month';
   keys: readonly DimColumn[];
 }
@@ -46,8 +46,9 @@ export interface RollupLevel {
 export const ROLLUP_LEVELS: readonly RollupLevel[] = [
   { table: 'dossier_daily_stats', bucket: 'day', keys: DIM_COLUMNS },
   { table: 'dossier_monthly_stats', bucket: 'month', keys: DIM_COLUMNS },
+  // Keyed by agency, like the intake's code counter: it adds no contention between agencies. (A province-wide level
+  // by procedure would make every desk in the province wait for the same row on a busy procedure.)
   { table: 'dossier_agency_monthly_stats', bucket: 'month', keys: ['agency_id', 'channel'] },
-  { table: 'dossier_procedure_monthly_stats', bucket: 'month', keys: ['procedure_id', 'channel'] },
 ];
 
 const valueOf = (k: RollupKey, column: DimColumn): string | SQL =>

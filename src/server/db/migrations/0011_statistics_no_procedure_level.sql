@@ -1,0 +1,1 @@
+DROP TABLE "dossier_procedure_monthly_stats" CASCADE;
