@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import Fastify from 'fastify';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../src/server/app';
 import { testConfig } from '../src/server/env';
@@ -114,7 +114,7 @@ export default async function dossiersBench(): Promise<void> {
 
     // 2. Desk intake, with an attachment on every required document: at every commune's desk (the province's
     // traffic), then at a single desk (every intake then waits for the same gap-free code counter row).
-    const [officer] = await database.db.select().from(users).where(eq(users.username, 'motcua.xa'));
+    // The single-desk run signs in as the demo commune desk officer (motcua.xa).
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier: 'motcua.xa', password: DEMO_STAFF_PASSWORD }) });
     const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const { csrfToken } = (await login.json()) as { csrfToken: string };
