@@ -114,7 +114,7 @@ export default async function dossiersBench(): Promise<void> {
 
     // 2. Desk intake, with an attachment on every required document: at every commune's desk (the province's
     // traffic), then at a single desk (every intake then waits for the same gap-free code counter row).
-    // The single-desk run signs in as the demo commune desk officer (motcua.xa).
+    // The work queues (part 3) are read as the demo commune desk officer (motcua.xa), signed in like a browser.
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier: 'motcua.xa', password: DEMO_STAFF_PASSWORD }) });
     const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const { csrfToken } = (await login.json()) as { csrfToken: string };
