@@ -8,3 +8,7 @@ export * from './dossiers';
 export * from './payments';
 export * from './petitions';
 export * from './statistics';
+export * from './documents';
+export * from './reform-plans';
+export * from './staffing';
+export * from './inspections';
