@@ -7,6 +7,7 @@ import {
   FileDoneOutlined,
   HistoryOutlined,
   InboxOutlined,
+  MessageOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { SectionIcon } from './sections';
@@ -21,4 +22,5 @@ export const sectionIcons: Record<SectionIcon, ReactNode> = {
   users: <TeamOutlined />,
   calendar: <CalendarOutlined />,
   audit: <HistoryOutlined />,
+  petitions: <MessageOutlined />,
 };

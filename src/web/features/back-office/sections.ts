@@ -8,7 +8,7 @@ import { Permission } from '../../../shared/permissions';
 
 export const BACK_OFFICE_BASE = '/can-bo';
 
-export type SectionIcon = 'queue' | 'intake' | 'catalog' | 'statistics' | 'units' | 'users' | 'calendar' | 'audit';
+export type SectionIcon = 'queue' | 'intake' | 'catalog' | 'statistics' | 'units' | 'users' | 'calendar' | 'audit' | 'petitions';
 
 export interface BackOfficeSection {
   /** Path below /can-bo. */
@@ -32,7 +32,12 @@ export const backOfficeSections: BackOfficeSection[] = [
   ),
   section('tiep-nhan', 'Tiếp nhận', 'intake', [Permission.DOSSIER_INTAKE], () => import('../intake/intake-page').then((m) => ({ Component: m.IntakePage }))),
   section('thu-tuc', 'Danh mục TTHC', 'catalog', [Permission.CATALOG_MANAGE], () => import('../admin/catalog-admin-page').then((m) => ({ Component: m.CatalogAdminPage }))),
-  section('thong-ke', 'Thống kê', 'statistics', [Permission.STATISTICS_READ]),
+  section('thong-ke', 'Thống kê', 'statistics', [Permission.STATISTICS_READ], () =>
+    import('../statistics/statistics-section').then((m) => ({ Component: m.StatisticsSection })),
+  ),
+  section('phan-anh', 'Phản ánh, kiến nghị', 'petitions', [Permission.PETITION_HANDLE], () =>
+    import('../petitions-office/petitions-section').then((m) => ({ Component: m.PetitionsSection })),
+  ),
   section('don-vi', 'Đơn vị và cơ quan', 'units', [Permission.UNITS_MANAGE], () => import('../admin/units-admin-page').then((m) => ({ Component: m.UnitsAdminPage }))),
   section('nguoi-dung', 'Người dùng', 'users', [Permission.USERS_MANAGE], () => import('../admin/users-admin-page').then((m) => ({ Component: m.UsersAdminPage }))),
   section('lich-lam-viec', 'Lịch làm việc', 'calendar', [Permission.CALENDAR_MANAGE], () => import('../admin/calendar-page').then((m) => ({ Component: m.CalendarPage }))),

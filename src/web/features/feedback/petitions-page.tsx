@@ -2,7 +2,7 @@
  * Phản ánh, kiến nghị (NĐ 20/2008): file one (signed in, or anonymous with contact details), follow one's own or
  * one tracked by code and tracking token, read the answers published on the portal, and rate an answer.
  */
-import { Alert, Button, Card, Checkbox, Descriptions, Empty, Form, Input, Pagination, Radio, Skeleton, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, Checkbox, Descriptions, Empty, Form, Input, Pagination, Radio, Skeleton, Space, Tabs, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -16,6 +16,7 @@ import { usePageTitle } from '../../components/page-title';
 import { useFormError, withoutBlanks } from '../../lib/forms';
 import { QueryError } from '../procedure/procedure-page';
 import { AgencySelect } from './agency-select';
+import { useFeedbackSettings } from './feedback-settings';
 import '../procedure/citizen.css';
 
 interface PetitionForm {
@@ -32,35 +33,92 @@ interface PetitionForm {
 /** Where to send a rating or read a petition: the account's own routes, or the public ones with the tracking token. */
 type Access = { kind: 'own'; id: string } | { kind: 'token'; code: string; token: string };
 
+/** Sends a petitioner's action to the account's route or, with the tracking token, to the public one. */
+function petitionerAction<T>(access: Access, path: 'rate' | 'consent', body: Record<string, unknown>) {
+  return access.kind === 'own'
+    ? api.post<T>(`/api/petitions/${access.id}/${path}`, body)
+    : api.post<T>(`/api/public/petitions/track/${path}`, { ...body, code: access.code, token: access.token });
+}
+
+/** Levels of the scale the answer was rated on, or of the province's current scale for a first rating. */
+function useRatingLevels(petition: PetitionDetail): { level: number; label: string }[] | undefined {
+  const settings = useFeedbackSettings();
+  const scale = petition.answerRating?.scale;
+  if (scale) return ratingLevelLabels[scale].map((label, i) => ({ level: i + 1, label }));
+  return settings.data?.levels;
+}
+
 function AnswerRating({ petition, access, onRated }: { petition: PetitionDetail; access: Access; onRated: (p: PetitionDetail) => void }) {
-  const [level, setLevel] = useState<number>();
-  const [comment, setComment] = useState('');
-  const [actionId] = useState(() => crypto.randomUUID());
+  const rated = petition.answerRating;
+  const [editing, setEditing] = useState(false);
+  const [level, setLevel] = useState<number | undefined>(rated?.level);
+  const [comment, setComment] = useState(rated?.comment ?? '');
+  const [actionId, setActionId] = useState(() => crypto.randomUUID());
+  const levels = useRatingLevels(petition);
   const rate = useMutation({
-    mutationFn: () => {
-      const body = { level: level!, actionId, ...(comment.trim() ? { comment: comment.trim() } : {}) };
-      return access.kind === 'own'
-        ? api.post<PetitionDetail>(`/api/petitions/${access.id}/rate`, body)
-        : api.post<PetitionDetail>('/api/public/petitions/track/rate', { ...body, code: access.code, token: access.token });
+    mutationFn: () => petitionerAction<PetitionDetail>(access, 'rate', { level: level!, actionId, ...(comment.trim() ? { comment: comment.trim() } : {}) }),
+    onSuccess: (p) => {
+      setEditing(false);
+      setActionId(crypto.randomUUID());
+      onRated(p);
     },
-    onSuccess: onRated,
   });
-  if (petition.answerRating) {
-    return <p>Bạn đã đánh giá câu trả lời: <strong>{petition.answerRating.label}</strong> ({formatDateTime(petition.answerRating.ratedAt)}).</p>;
+  const canRate = petition.abilities.rate_answer;
+  if (rated && !editing) {
+    return (
+      <div className="citizen-stack" role="status">
+        <p style={{ margin: 0 }}>
+          Bạn đã đánh giá câu trả lời: <strong data-testid="petition-rating">{rated.label}</strong> ({formatDateTime(rated.ratedAt)}).
+          {rated.comment && <> Góp ý: {rated.comment}</>}
+        </p>
+        {canRate && <div><Button onClick={() => setEditing(true)}>Sửa đánh giá</Button></div>}
+      </div>
+    );
   }
-  if (!petition.abilities.rate_answer) return null;
+  if (!canRate) return null;
   return (
     <div className="citizen-stack" role="group" aria-label="Đánh giá kết quả trả lời">
       <strong>Đánh giá kết quả trả lời</strong>
-      <Radio.Group value={level} onChange={(e) => setLevel(e.target.value as number)} options={ratingLevelLabels[5].map((label, i) => ({ value: i + 1, label }))} />
+      {levels ? (
+        <Radio.Group value={level} onChange={(e) => setLevel(e.target.value as number)} options={levels.map((l) => ({ value: l.level, label: l.label }))} />
+      ) : (
+        <Skeleton.Input active />
+      )}
       <Input.TextArea aria-label="Góp ý về câu trả lời" placeholder="Góp ý (không bắt buộc)" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} />
       {rate.isError && <Alert type="error" showIcon role="alert" title={errorMessageOf(rate.error)} />}
-      <div><Button type="primary" disabled={!level} loading={rate.isPending} onClick={() => rate.mutate()}>Gửi đánh giá</Button></div>
+      <Space>
+        <Button type="primary" disabled={!level} loading={rate.isPending} onClick={() => rate.mutate()}>{rated ? 'Cập nhật đánh giá' : 'Gửi đánh giá'}</Button>
+        {rated && <Button onClick={() => setEditing(false)}>Hủy</Button>}
+      </Space>
     </div>
   );
 }
 
+/** The petitioner agrees to (or withdraws from) publishing the answer on the portal, personal data removed. */
+function PublishConsent({ petition, access, onChange }: { petition: PetitionDetail; access: Access; onChange: (p: PetitionDetail) => void }) {
+  const consent = useMutation({
+    mutationFn: (publishConsent: boolean) => petitionerAction<PetitionDetail>(access, 'consent', { publishConsent, actionId: crypto.randomUUID() }),
+    onSuccess: onChange,
+  });
+  if (!petition.abilities.set_publish_consent) return null;
+  return (
+    <div>
+      <Checkbox checked={petition.publishConsent} disabled={consent.isPending} onChange={(e) => consent.mutate(e.target.checked)}>
+        Đồng ý công khai kết quả trả lời trên Cổng (họ tên, địa chỉ, số điện thoại, thư điện tử được lược bỏ)
+      </Checkbox>
+      {consent.isError && <Alert type="error" showIcon role="alert" title={errorMessageOf(consent.error)} style={{ marginTop: 8 }} />}
+    </div>
+  );
+}
+
+function attachmentUrl(access: Access, fileId: string): string {
+  return access.kind === 'own'
+    ? `/api/petitions/${access.id}/attachments/${fileId}`
+    : `/api/public/petitions/track/attachments/${fileId}?${new URLSearchParams({ code: access.code, token: access.token }).toString()}`;
+}
+
 function PetitionView({ petition, access, onChange }: { petition: PetitionDetail; access: Access; onChange: (p: PetitionDetail) => void }) {
+  const answerFiles = petition.attachments.filter((a) => a.kind === 'answer');
   return (
     <div className="citizen-stack">
       <Descriptions
@@ -78,14 +136,25 @@ function PetitionView({ petition, access, onChange }: { petition: PetitionDetail
       />
       {petition.answer ? (
         <Card size="small" title={`Trả lời ngày ${formatDate(petition.answer.answeredAt)}`}>
-          <p className="pre-line">{petition.answer.text}</p>
+          <p className="pre-line" data-testid="petition-answer">{petition.answer.text}</p>
+          {answerFiles.length > 0 && (
+            <ul aria-label="Văn bản trả lời">
+              {answerFiles.map((a) => (
+                <li key={a.fileId}><a href={attachmentUrl(access, a.fileId)} target="_blank" rel="noreferrer">{a.fileName}</a></li>
+              ))}
+            </ul>
+          )}
+          {petition.publication && <p className="muted">Kết quả trả lời đã được công khai trên Cổng ngày {formatDate(petition.publication.publishedAt)}, không kèm thông tin cá nhân của bạn.</p>}
         </Card>
       ) : petition.rejectionReason ? (
         <Alert type="warning" showIcon title="Phản ánh, kiến nghị không được xử lý" description={petition.rejectionReason} />
+      ) : petition.status === 'forwarded' ? (
+        <Alert type="info" showIcon title={`Đã chuyển đến cơ quan có thẩm quyền: ${petition.forwarding.toExternal ?? ''}`} />
       ) : (
         <p className="muted">Cơ quan đang xử lý, chưa có câu trả lời.</p>
       )}
-      <AnswerRating petition={petition} access={access} onRated={onChange} />
+      <PublishConsent petition={petition} access={access} onChange={onChange} />
+      <AnswerRating key={petition.answerRating?.ratedAt ?? 'new'} petition={petition} access={access} onRated={onChange} />
     </div>
   );
 }
