@@ -79,6 +79,14 @@ export const ErrorCode = {
   STEP_INVALID: 'STEP_INVALID',
   ASSIGNEE_INVALID: 'ASSIGNEE_INVALID',
   RESULT_NOT_ONLINE: 'RESULT_NOT_ONLINE',
+  // Reform records: document registry, plans, staffing, inspections.
+  DOCUMENT_NUMBER_TAKEN: 'DOCUMENT_NUMBER_TAKEN',
+  DOCUMENT_EFFECT_INVALID: 'DOCUMENT_EFFECT_INVALID',
+  REFORM_AGENCY_INVALID: 'REFORM_AGENCY_INVALID',
+  REFORM_PLAN_EXISTS: 'REFORM_PLAN_EXISTS',
+  TASK_PROGRESS_INVALID: 'TASK_PROGRESS_INVALID',
+  STAFF_FIGURES_INVALID: 'STAFF_FIGURES_INVALID',
+  INSPECTION_DATES_INVALID: 'INSPECTION_DATES_INVALID',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -160,6 +168,14 @@ export const errorMessages: Record<ErrorCode, string> = {
   STEP_INVALID: 'Bước xử lý không hợp lệ',
   ASSIGNEE_INVALID: 'Người được phân công phải là cán bộ đang hoạt động của cơ quan đang xử lý hồ sơ',
   RESULT_NOT_ONLINE: 'Hồ sơ không đăng ký nhận kết quả trực tuyến',
+  // Reform records: document registry, plans, staffing, inspections.
+  DOCUMENT_NUMBER_TAKEN: 'Số, ký hiệu văn bản đã có trong sổ văn bản (cùng cơ quan ban hành, cùng năm)',
+  DOCUMENT_EFFECT_INVALID: 'Chỉ văn bản quy phạm pháp luật mới có tình trạng hiệu lực, và ngày hiệu lực không được trước ngày ban hành',
+  REFORM_AGENCY_INVALID: 'Cơ quan không tồn tại, đã ngừng hoạt động hoặc không thuộc phạm vi quản lý của bạn',
+  REFORM_PLAN_EXISTS: 'Cơ quan đã có kế hoạch cải cách hành chính của năm này',
+  TASK_PROGRESS_INVALID: 'Ngày báo cáo tiến độ không được trước lần báo cáo trước, và đã hoàn thành (100%) thì không báo cáo thêm',
+  STAFF_FIGURES_INVALID: 'Số liệu không hợp lệ: số người có trình độ lý luận chính trị không được vượt tổng số cán bộ, công chức, viên chức',
+  INSPECTION_DATES_INVALID: 'Ngày kết thúc kiểm tra không được trước ngày bắt đầu',
   INTERNAL: 'Đã có lỗi xảy ra, vui lòng thử lại sau',
 };
 
@@ -240,6 +256,14 @@ export const errorStatus: Record<ErrorCode, number> = {
   STEP_INVALID: 400,
   ASSIGNEE_INVALID: 400,
   RESULT_NOT_ONLINE: 409,
+  // Reform records: document registry, plans, staffing, inspections.
+  DOCUMENT_NUMBER_TAKEN: 409,
+  DOCUMENT_EFFECT_INVALID: 422,
+  REFORM_AGENCY_INVALID: 422,
+  REFORM_PLAN_EXISTS: 409,
+  TASK_PROGRESS_INVALID: 422,
+  STAFF_FIGURES_INVALID: 422,
+  INSPECTION_DATES_INVALID: 422,
   INTERNAL: 500,
 };
 

@@ -19,6 +19,7 @@ import surveysRoutes from './surveys/surveys.routes';
 import ratingsRoutes from './ratings/ratings.routes';
 import formsRoutes from './forms/forms.routes';
 import statisticsRoutes from './statistics/statistics.routes';
+import documentsRoutes from './documents/documents.routes';
 
 /** Every domain's routes. Each module registers its own `/api/<domain>` routes. */
 export async function registerModules(app: FastifyInstance) {
@@ -42,4 +43,5 @@ export async function registerModules(app: FastifyInstance) {
   await app.register(ratingsRoutes);
   await app.register(formsRoutes);
   await app.register(statisticsRoutes);
+  await app.register(documentsRoutes);
 }

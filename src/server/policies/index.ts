@@ -10,5 +10,6 @@ import './statistics.policy';
 import './faq.policy';
 import './surveys.policy';
 import './ratings.policy';
+import './reform-records.policy';
 
 export { allow, can, authorize, abilitiesFor, inAgencyScope, isStaff } from './policy';
