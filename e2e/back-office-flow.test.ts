@@ -6,61 +6,26 @@
  * cannot open another citizen's dossier.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CATALOG_COLUMNS, writeXlsx } from '../src/server/modules/catalog/catalog-file';
 import { createDossierWorld, receive, type DossierWorld } from '../src/server/modules/dossiers/dossiers.test-support';
 import { createStaff, testIdNumber, type TestUser } from '../src/server/test/factories';
 import { errorMessages } from '../src/shared/errors';
 import { maskIdNumber } from '../src/shared/text';
 import { screenshot } from './support/browser';
+import { act, openDossier as openDossierAs, signedIn as signedInAs } from './support/back-office-steps';
 import { submitSignIn } from './support/pages';
 import { openPage, useBrowserTestEnvironment } from './support/setup';
 
 const env = useBrowserTestEnvironment();
 const PROCEDURE = 'Cấp bản sao trích lục hộ tịch thử nghiệm';
 let world: DossierWorld;
+const signedIn = (user: TestUser) => signedInAs(env, user);
+const openDossier = (user: TestUser, id: string) => openDossierAs(env, user, id);
 
 beforeAll(async () => {
   world = await createDossierWorld(env.server.database.db, { name: PROCEDURE });
 });
-
-/** A fresh browser context signed in as `user`, on the back-office home. */
-async function signedIn(user: TestUser, home = '**/can-bo'): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const opened = await openPage(env);
-  await opened.page.goto('/dang-nhap');
-  await submitSignIn(opened.page, user.login, user.password);
-  await opened.page.waitForURL(home);
-  return opened;
-}
-
-/** Clicks the action's button on the dossier page, fills its modal, confirms, and waits for the new status. */
-async function act(page: Page, label: string, status: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
-  await page.getByRole('button', { name: label, exact: true }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByText(label, { exact: true }).waitFor();
-  if (fill) await fill(dialog);
-  const confirm = dialog.getByRole('button', { name: 'Xác nhận' });
-  await confirm.click();
-  try {
-    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
-  } catch {
-    // Say what the modal shows when the API refused; otherwise the click was lost (seen once in CI while the modal
-    // was still animating): click again — the modal keeps its action id, so a repeated request is harmless.
-    const shown = await dialog.locator('.ant-alert, .ant-form-item-explain-error').allInnerTexts();
-    if (shown.length > 0) throw new Error(`${label}: ${shown.join(' | ')}`);
-    await confirm.click();
-    await dialog.waitFor({ state: 'hidden' });
-  }
-  await page.locator('h1 + .ant-tag, .ant-tag').filter({ hasText: status }).first().waitFor();
-  // The API decides the buttons: the action just done is not offered again by the same status.
-}
-
-async function openDossier(user: TestUser, id: string) {
-  const opened = await signedIn(user);
-  await opened.page.goto(`/can-bo/ho-so/${id}`);
-  await opened.page.getByRole('heading', { level: 1 }).filter({ hasText: 'Hồ sơ ' }).waitFor();
-  return opened;
-}
 
 /** The smallest well-formed PDF, standing for a scanned page. */
 const SCAN = Buffer.from(

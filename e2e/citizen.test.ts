@@ -5,96 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
 import { dossierDocuments, dossiers, payments, petitions } from '../src/server/db/schema';
-import { testIdNumber } from '../src/server/test/factories';
 import { formatMoney } from '../src/shared/text';
 import { expectAccessible, horizontalOverflow, screenshot, VIEWPORTS } from './support/browser';
+import { openProcedure, register, submitOnline } from './support/portal-steps';
 import { openPage, useBrowserTestEnvironment } from './support/setup';
 
 const env = useBrowserTestEnvironment();
-
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-
-async function register(page: Page, fullName: string) {
-  const idNumber = testIdNumber();
-  await page.goto('/dang-ky');
-  await page.getByLabel('Họ và tên').fill(fullName);
-  await page.getByLabel('Số định danh cá nhân (số CCCD)').fill(idNumber);
-  await page.getByLabel('Số điện thoại di động').fill('0912345678');
-  await page.getByLabel('Mật khẩu', { exact: true }).fill('BaoMat2026');
-  await page.getByLabel('Nhập lại mật khẩu').fill('BaoMat2026');
-  await page.getByLabel(/Tôi đồng ý/).check();
-  await page.getByRole('button', { name: 'Đăng ký', exact: true }).last().click();
-  await page.waitForURL('**/tai-khoan');
-  return idNumber;
-}
-
-/** Searches the catalogue as typed on a phone keyboard and opens the procedure called exactly `name`. */
-async function openProcedure(page: Page, typed: string, name: string) {
-  await page.goto('/');
-  await page.getByRole('searchbox', { name: 'Tìm thủ tục hành chính' }).fill(typed);
-  await page.getByRole('button', { name: 'Tìm kiếm' }).click();
-  await page.waitForURL('**/thu-tuc?q=*');
-  await page.getByRole('list', { name: 'Danh sách thủ tục hành chính' }).getByRole('link', { name, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-/** Goes through the three wizard steps with an upload on each checklist line; returns on the receipt page. */
-async function submitOnline(page: Page, shotPrefix?: string) {
-  await page.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).click();
-  await page.waitForURL('**/nop-ho-so/*');
-  await page.getByText('Thông tin người nộp hồ sơ').waitFor();
-  // Prefilled from the profile.
-  expect(await page.getByLabel('Số điện thoại liên hệ').inputValue()).toBe('0912345678');
-  const agency = page.getByLabel('Cơ quan giải quyết');
-  if (await agency.count()) {
-    const field = page.locator('.ant-form-item').filter({ has: agency });
-    // A click on an option while the dropdown is still opening can be lost (seen once in CI): try again.
-    for (let attempt = 1; ; attempt++) {
-      await agency.click();
-      const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
-      const chosen = (await option.textContent())!.trim();
-      await option.click();
-      try {
-        await field.filter({ hasText: chosen }).waitFor({ timeout: 5_000 });
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-      }
-    }
-  }
-  if (shotPrefix) await screenshot(page, `${shotPrefix}-wizard-applicant`);
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
-
-  await page.locator('.ant-card-head-title', { hasText: 'Thành phần hồ sơ' }).waitFor();
-  // The server asks for a file on every checklist line of these procedures.
-  const lines = page.locator('section.checklist-item');
-  const count = await lines.count();
-  for (let i = 0; i < count; i++) {
-    const name = i === 0 ? 'to-khai.pdf' : `giay-to-${i + 1}.pdf`;
-    await lines.nth(i).locator('input[type=file]').setInputFiles({ name, mimeType: 'application/pdf', buffer: PDF });
-    await lines.nth(i).locator('.ant-upload-list-item-done', { hasText: name }).waitFor();
-  }
-  if (shotPrefix) await screenshot(page, `${shotPrefix}-wizard-documents`);
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
-
-  await page.getByText('Kiểm tra thông tin trước khi nộp').waitFor();
-  await page.getByText(/to-khai\.pdf/).waitFor();
-  if (shotPrefix) await screenshot(page, `${shotPrefix}-wizard-review`);
-  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
-  // Either the receipt, or the API's message in the form's alert (reported as the failure).
-  const alert = page.locator('.ant-card [role="alert"]');
-  await Promise.race([
-    page.waitForURL('**/ho-so-cua-toi/*/bien-nhan'),
-    alert.waitFor().then(async () => { throw new Error(`submission refused: ${await alert.textContent()}`); }),
-  ]);
-  await page.getByRole('heading', { name: 'Nộp hồ sơ thành công' }).waitFor();
-  const code = (await page.getByTestId('dossier-code').textContent())!.trim();
-  const secret = (await page.getByTestId('tracking-secret').textContent())!.trim();
-  const dossierId = new URL(page.url()).pathname.split('/')[2]!;
-  return { code, secret, dossierId, files: count };
-}
 
 describe('citizen portal', () => {
   it('registers, finds “Đăng ký khai sinh” typed without diacritics, submits online with an upload, pays, and tracks the dossier without signing in', async () => {
@@ -110,7 +27,7 @@ describe('citizen portal', () => {
     await screenshot(page, 'procedure-page-1280');
     await expectAccessible(page, 'procedure page');
 
-    const birth = await submitOnline(page, 'submission');
+    const birth = await submitOnline(page, { shotPrefix: 'submission' });
     await screenshot(page, 'receipt-1280');
     const [row] = await db.select().from(dossiers).where(eq(dossiers.id, birth.dossierId));
     expect(row).toMatchObject({ code: birth.code, channel: 'online', status: 'pending_acceptance', paymentState: 'not_required' });

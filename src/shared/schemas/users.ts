@@ -137,6 +137,8 @@ export const StaffUpdateInput = z
     fullName: RequiredText(120, 'Họ và tên').optional(),
     email: Email.nullable().optional(),
     phone: Phone.nullable().optional(),
+    /** Moves the officer to another agency of the administrator's subtree (điều động); the department is reset unless given. */
+    agencyId: Uuid.optional(),
     departmentId: Uuid.nullable().optional(),
     roles: StaffRoles.optional(),
   })

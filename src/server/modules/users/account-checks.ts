@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { AppError, errorMessages } from '../../../shared/errors';
+import type { Actor } from '../../auth/actor';
 import type { Executor } from '../../db/client';
-import { departments } from '../../db/schema';
+import { agencies, departments } from '../../db/schema';
+import { can } from '../../policies';
 import { isEmailTaken } from './users.queries';
 
 const CONSTRAINT_ERRORS: Record<string, { code: 'USERNAME_TAKEN' | 'EMAIL_TAKEN' | 'ID_NUMBER_TAKEN'; path: string }> = {
@@ -47,3 +49,19 @@ export async function checkDepartment(db: Executor, agencyId: string, department
   if (!dept) throw invalidField('body.departmentId', 'Phòng, ban không thuộc cơ quan của tài khoản');
 }
 
+
+/**
+ * The agency a staff account is created in or moved to: it exists, is still operating, and lies in the
+ * administrator's subtree (placing an account there is updating an account of that agency: the same scope rule).
+ */
+export async function getAssignableAgency(db: Executor, actor: Actor, agencyId: string): Promise<{ id: string; path: string }> {
+  const [agency] = await db.select({ id: agencies.id, path: agencies.path, validTo: agencies.validTo }).from(agencies).where(eq(agencies.id, agencyId));
+  if (!agency) throw invalidField('body.agencyId', 'Không tìm thấy cơ quan');
+  if (!can(actor, 'update', 'user', { id: '', kind: 'staff', agencyPath: agency.path })) {
+    throw new AppError('FORBIDDEN', { message: 'Cơ quan nằm ngoài phạm vi quản lý của bạn' });
+  }
+  if (agency.validTo && agency.validTo < new Date().toISOString().slice(0, 10)) {
+    throw invalidField('body.agencyId', 'Cơ quan đã ngừng hoạt động');
+  }
+  return { id: agency.id, path: agency.path };
+}

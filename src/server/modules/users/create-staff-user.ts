@@ -1,17 +1,15 @@
 import { randomInt } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { agencies, users } from '../../db/schema';
+import { users } from '../../db/schema';
 import type { Actor } from '../../auth/actor';
 import { hashPassword } from '../../auth/password';
 import { recordAudit } from '../../audit/record-audit';
-import { can } from '../../policies';
-import { AppError } from '../../../shared/errors';
 import { AuditAction } from '../../../shared/audit-actions';
 import { roleLabels, type Role } from '../../../shared/permissions';
 import type { StaffCreateInput } from '../../../shared/schemas/users';
 import { enqueueNotification } from '../notifications/enqueue-notification';
-import { assertEmailFree, checkDepartment, conflict, invalidField, translateUniqueViolation } from './account-checks';
+import { assertEmailFree, checkDepartment, conflict, getAssignableAgency, invalidField, translateUniqueViolation } from './account-checks';
 import { findUserRow, type UserRow } from './users.queries';
 
 // No 0/O, 1/l/I: the password may be read out or typed from an SMS.
@@ -30,18 +28,7 @@ export function generateInitialPassword(): string {
  * one is generated and sent to the officer through the outbox (email, else SMS), never returned to the caller.
  */
 export async function createStaffUser(tx: Tx, actor: Actor, input: StaffCreateInput, publicUrl: string): Promise<UserRow> {
-  const [agency] = await tx
-    .select({ id: agencies.id, path: agencies.path, validTo: agencies.validTo })
-    .from(agencies)
-    .where(eq(agencies.id, input.agencyId));
-  if (!agency) throw invalidField('body.agencyId', 'Không tìm thấy cơ quan');
-  // Creating an account is updating an account that does not exist yet: the same scope rule applies.
-  if (!can(actor, 'update', 'user', { id: '', kind: 'staff', agencyPath: agency.path })) {
-    throw new AppError('FORBIDDEN', { message: 'Cơ quan nằm ngoài phạm vi quản lý của bạn' });
-  }
-  if (agency.validTo && agency.validTo < new Date().toISOString().slice(0, 10)) {
-    throw invalidField('body.agencyId', 'Cơ quan đã ngừng hoạt động');
-  }
+  const agency = await getAssignableAgency(tx, actor, input.agencyId);
   await checkDepartment(tx, agency.id, input.departmentId);
   const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = ${input.username}`);
   if (taken) throw conflict('USERNAME_TAKEN', 'body.username');

@@ -326,6 +326,38 @@ describe('PATCH /api/users/:id', () => {
     expect(await auditRows(target.id, 'user.updated')).toHaveLength(1);
     expect(await auditRows(target.id, 'user.roles_changed')).toHaveLength(1);
   });
+
+  it('moves an officer to another agency of the subtree: scope follows at once, department reset, audited once', async () => {
+    const db = t.database.db;
+    const commune = await createAgency(db, { parent: district, name: 'UBND xã Hỏa Lựu' });
+    const target = await createStaff(db, district, ['specialist'], 'Phan Văn Điều Động');
+    const colleague = await createStaff(db, district, ['clerk']);
+    const targetClient = await signIn(t.app, target.login, target.password);
+    expect((await call('GET', `/api/users/${colleague.id}`, targetClient)).statusCode).toBe(200);
+
+    // Outside the administrator's subtree, or their own account: refused, nothing changes.
+    expect((await call('PATCH', `/api/users/${target.id}`, clients.districtAdmin, { agencyId: province.id })).statusCode).toBe(403);
+    expect((await call('PATCH', `/api/users/${target.id}`, clients.provinceAdmin, { agencyId: otherProvince.id })).statusCode).toBe(403);
+    expect((await call('PATCH', `/api/users/${districtAdmin.id}`, clients.districtAdmin, { agencyId: commune.id })).statusCode).toBe(403);
+    // A department of the old agency cannot come along.
+    const wrongDept = await call('PATCH', `/api/users/${target.id}`, clients.districtAdmin, { agencyId: commune.id, departmentId: district.departmentId });
+    expect(wrongDept.statusCode).toBe(400);
+    expect(wrongDept.json().error.details.fields[0].path).toBe('body.departmentId');
+    expect((await findUser(db, target.id))!.agencyId).toBe(district.id);
+
+    const moved = await call('PATCH', `/api/users/${target.id}`, clients.districtAdmin, { agencyId: commune.id });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json()).toMatchObject({ agency: { id: commune.id }, department: null });
+    const [audit] = await auditRows(target.id, 'user.updated');
+    expect(audit!.summary).toMatchObject({ fields: ['agencyId', 'departmentId'], agencyFrom: district.id, agencyTo: commune.id, departmentFrom: district.departmentId, departmentTo: null });
+
+    // The officer's open session now acts in the new agency: the district colleague is out of its reach.
+    expect((await call('GET', `/api/users/${colleague.id}`, targetClient)).statusCode).toBe(404);
+
+    const retry = await call('PATCH', `/api/users/${target.id}`, clients.districtAdmin, { agencyId: commune.id });
+    expect(retry.statusCode).toBe(200);
+    expect(await auditRows(target.id, 'user.updated')).toHaveLength(1);
+  });
 });
 
 describe('POST /api/users/:id/disable and /enable', () => {

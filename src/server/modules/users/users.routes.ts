@@ -79,7 +79,7 @@ export default async function usersRoutes(app: FastifyInstance) {
     '/api/users/:id',
     {
       preValidation: requirePermission(Permission.USERS_MANAGE),
-      schema: { tags, summary: 'Sửa tài khoản cán bộ (họ tên, liên hệ, phòng ban, vai trò)', params: UserIdParams, body: StaffUpdateInput, response: { 200: UserDetail, ...errors } },
+      schema: { tags, summary: 'Sửa tài khoản cán bộ (họ tên, liên hệ, cơ quan, phòng ban, vai trò)', params: UserIdParams, body: StaffUpdateInput, response: { 200: UserDetail, ...errors } },
     },
     async (request) =>
       presentUser(request.actor, await db.transaction((tx) => updateStaffUser(tx, request.actor, request.params.id, request.body))),
