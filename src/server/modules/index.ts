@@ -20,6 +20,7 @@ import ratingsRoutes from './ratings/ratings.routes';
 import formsRoutes from './forms/forms.routes';
 import statisticsRoutes from './statistics/statistics.routes';
 import documentsRoutes from './documents/documents.routes';
+import reformPlansRoutes from './reform-plans/reform-plans.routes';
 
 /** Every domain's routes. Each module registers its own `/api/<domain>` routes. */
 export async function registerModules(app: FastifyInstance) {
@@ -44,4 +45,5 @@ export async function registerModules(app: FastifyInstance) {
   await app.register(formsRoutes);
   await app.register(statisticsRoutes);
   await app.register(documentsRoutes);
+  await app.register(reformPlansRoutes);
 }
