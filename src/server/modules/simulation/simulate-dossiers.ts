@@ -22,11 +22,12 @@ import { materializeCheckpoints, resetCheckpoints } from '../statistics/checkpoi
 import { rollupKeyOf } from '../statistics/record-dossier-statistics';
 import { addToRollups, type RollupRow } from '../statistics/rollup-writer';
 import { bulkInsert } from './bulk-insert';
-import { DossierBuilder } from './dossier-builder';
+import { DossierBuilder, type BuilderContext } from './dossier-builder';
 import { seededRandom, weightedTable, type Random } from './seeded-random';
 import { simulatedApplicant } from './sim-people';
-import { simulateLife } from './simulate-life';
-import { loadSimulationCatalog, type SimulationCatalog, type SimVersion } from './simulation-catalog';
+import { simulateLife, type LifeObservation } from './simulate-life';
+import { planHistory, type DraftFacts, type HistoryPlan, type HistoryTargets } from './plan-history';
+import { loadSimulationCatalog, type SimAgencyInfo, type SimulationCatalog, type SimVersion } from './simulation-catalog';
 
 export interface SimulateOptions {
   /** First and last local dates of intake ('YYYY-MM-DD'); the last must be before today. */
@@ -46,6 +47,14 @@ export interface SimulateOptions {
    * secondary indexes during the load and build them again at the end.
    */
   deferIndexes?: boolean;
+  /**
+   * A report the history must reproduce exactly (plan-history.ts): the dossiers are generated twice, the first time
+   * only to see where each one stands, then with each result placed where the figures need it.
+   */
+  targets?: HistoryTargets;
+  /** Write only the dossiers arriving on these days (default: from–to); the plan still spans the whole range. */
+  emitFrom?: string;
+  emitTo?: string;
   onProgress?: (p: SimulateProgress) => void;
 }
 
@@ -64,6 +73,8 @@ export interface SimulateResult extends SimulateProgress {
   /** Time spent writing (the rest is generating). */
   writeSeconds: number;
   checkpoints: number;
+  /** With targets: what the plan reaches (the targets, unless the drawn history could not meet them). */
+  planned?: HistoryPlan['achieved'];
 }
 
 /** Field weights: the bulk of a province's dossiers (per procedure, before the level's factor). */
@@ -190,7 +201,6 @@ export async function simulateDossiers(database: { db: Executor }, options: Simu
   const today = toLocalDate(new Date());
   if (!(options.from <= options.to)) throw new Error('simulate: from must be on or before to');
   if (options.to >= today) throw new Error(`simulate: the history must end before today (${today}), so its codes never meet live ones`);
-  const rng = seededRandom(options.seed);
   const catalog: SimulationCatalog = await loadSimulationCatalog(db, options.from, options.to);
   if (catalog.versions.length === 0) throw new Error('simulate: no procedure is in force over the range; load the catalog first (motcua seed demo)');
   const calendars = new Map<string, WorkCalendar>();
@@ -219,11 +229,11 @@ export async function simulateDossiers(database: { db: Executor }, options: Simu
   };
 
   // Checkpoints after the first day no longer hold: drop them now, materialise them again at the end.
-  await db.transaction((tx) => resetCheckpoints(tx, options.from));
+  await db.transaction((tx) => resetCheckpoints(tx, options.emitFrom ?? options.from));
 
   const chunkSize = options.chunkSize ?? 2_000;
   let chunk: Chunk = { builders: [], rollups: [] };
-  const result: SimulateResult = { from: options.from, to: options.to, day: options.from, dossiers: 0, actions: 0, seconds: 0, byChannel: {}, rows: 0, checkpoints: 0, writeSeconds: 0 };
+  const result: SimulateResult = { from: options.emitFrom ?? options.from, to: options.emitTo ?? options.to, day: options.from, dossiers: 0, actions: 0, seconds: 0, byChannel: {}, rows: 0, checkpoints: 0, writeSeconds: 0 };
   let writing: Promise<void> = Promise.resolve();
   const write = async () => {
     await writing;
@@ -234,74 +244,31 @@ export async function simulateDossiers(database: { db: Executor }, options: Simu
     });
   };
   const deferred = options.deferIndexes ? await dropSecondaryIndexes(db) : [];
-  let tableKey = '';
-  let table = pairTable([]);
-  for (let day = options.from; day <= options.to; day = addCalendarDays(day, 1)) {
-    const versions = catalog.versionsOn(day);
-    const key = versions.map((v) => v.record.id).join(',');
-    if (key !== tableKey) {
-      table = pairTable(versions);
-      tableKey = key;
-    }
-    if (table.items.length === 0) continue;
-    const working = provinceCalendar.isWorkingDay(day);
-    const share = onlineShareOn(day);
-    // Days off bring online filings only, a tenth of a working day's.
-    const expected = working ? options.perDay : options.perDay * share * 0.1;
-    const n = Math.round(expected * (0.8 + 0.4 * rng.next()));
-    const rules = catalog.rulesOn(day);
-    const codePattern = catalog.codePatternOn(day);
-    for (let i = 0; i < n; i++) {
-      const pair: Pair = rng.weighted(table);
-      const allowed = allowedChannels(pair.version);
-      let channel: 'online' | 'in_person' | 'post';
-      const x = rng.next();
-      if (!working || (allowed.online && x < share)) channel = allowed.online ? 'online' : 'in_person';
-      else if (allowed.post && x < share + 0.05) channel = 'post';
-      else channel = allowed.inPerson ? 'in_person' : allowed.online ? 'online' : 'post';
-      if (!working && channel !== 'online') continue;
-      const competent = catalog.agencies.get(pair.agencyId)!;
-      // Provincial procedures filed in person or by post land at the public service centre's desk.
-      const centre = catalog.centre;
-      const receiving = channel !== 'online' && pair.version.record.level === 'province' && centre ? centre : competent;
-      const calendar = await calendarOf(competent.id);
-      const snapshot = catalog.snapshot(pair.version, competent.id, day);
-      const builder = new DossierBuilder({
-        calendar,
-        snapshot,
-        fieldId: pair.version.record.fieldId,
-        rules,
-        codePattern,
-        competent,
-        receiving,
-        nextSeq,
-        sampleFileId: options.sampleFileId ?? null,
-      });
-      const arrival = channel === 'online' ? onlineInstant(rng, calendar, day) : workingInstant(rng, calendar, day);
-      simulateLife(rng, builder, {
-        channel,
-        arrival,
-        applicant: simulatedApplicant(rng, competent.unitName, Number(day.slice(0, 4))),
-        applicantUserId: null,
-        horizon,
-        sampleFileId: options.sampleFileId ?? null,
-      });
-      const statKey = rollupKeyOf(
-        { competentAgencyId: competent.id, procedureId: snapshot.procedureId, procedureVersionId: snapshot.versionId, channel, procedure: snapshot, rules },
-        pair.version.record.fieldId,
-      );
-      for (const [d, measures] of builder.deltas.entries()) chunk.rollups.push({ key: statKey, day: d, measures });
-      chunk.builders.push(builder);
-      result.dossiers++;
-      result.actions += builder.actions.length;
-      result.byChannel[channel] = (result.byChannel[channel] ?? 0) + 1;
-      if (chunk.builders.length >= chunkSize) {
-        await write();
-        chunk = { builders: [], rollups: [] };
-        result.day = day;
-        result.seconds = (Date.now() - started) / 1000;
-        options.onProgress?.({ day, dossiers: result.dossiers, actions: result.actions, seconds: result.seconds });
-      }
+  const emitFrom = options.emitFrom ?? options.from;
+  const emitTo = options.emitTo ?? options.to;
+  const plan = options.targets ? await historyPlan(options, catalog, calendarOf, provinceCalendar, horizon) : null;
+  if (plan) result.planned = plan.achieved;
+  for await (const draft of dossierDrafts(options, catalog, calendarOf, provinceCalendar)) {
+    if (draft.day < emitFrom || draft.day > emitTo) continue;
+    if (plan?.excluded.has(draft.index)) continue;
+    const builder = buildDraft(draft, options, nextSeq);
+    simulateLife(lifeRandom(options.seed, draft.index), builder, { ...draft.life, horizon, sampleFileId: options.sampleFileId ?? null, plan: plan?.lives.get(draft.index) });
+    const { pair, snapshot, competent, rules, channel } = draft;
+    const statKey = rollupKeyOf(
+      { competentAgencyId: competent.id, procedureId: snapshot.procedureId, procedureVersionId: snapshot.versionId, channel, procedure: snapshot, rules },
+      pair.version.record.fieldId,
+    );
+    for (const [d, measures] of builder.deltas.entries()) chunk.rollups.push({ key: statKey, day: d, measures });
+    chunk.builders.push(builder);
+    result.dossiers++;
+    result.actions += builder.actions.length;
+    result.byChannel[channel] = (result.byChannel[channel] ?? 0) + 1;
+    if (chunk.builders.length >= chunkSize) {
+      await write();
+      chunk = { builders: [], rollups: [] };
+      result.day = draft.day;
+      result.seconds = (Date.now() - started) / 1000;
+      options.onProgress?.({ day: draft.day, dossiers: result.dossiers, actions: result.actions, seconds: result.seconds });
     }
   }
   await write();
@@ -312,11 +279,131 @@ export async function simulateDossiers(database: { db: Executor }, options: Simu
     recordAudit(tx, systemActor('Mô phỏng lịch sử hồ sơ'), {
       action: AuditAction.STATISTICS_HISTORY_SIMULATED,
       subjectType: 'simulation',
-      subjectId: `${options.from}..${options.to}`,
-      summary: { seed: options.seed, perDay: options.perDay, dossiers: result.dossiers, actions: result.actions, byChannel: result.byChannel },
+      subjectId: `${options.emitFrom ?? options.from}..${options.emitTo ?? options.to}`,
+      summary: { seed: options.seed, perDay: options.perDay, targets: options.targets ?? null, dossiers: result.dossiers, actions: result.actions, byChannel: result.byChannel },
     }),
   );
   result.day = options.to;
   result.seconds = (Date.now() - started) / 1000;
   return result;
+}
+
+/** One dossier before its life: what the day's draw chose (the outer random stream only). */
+interface Draft {
+  index: number;
+  day: string;
+  pair: Pair;
+  channel: 'online' | 'in_person' | 'post';
+  competent: SimAgencyInfo;
+  receiving: SimAgencyInfo;
+  calendar: WorkCalendar;
+  snapshot: BuilderContext['snapshot'];
+  rules: BuilderContext['rules'];
+  codePattern: BuilderContext['codePattern'];
+  life: { channel: 'online' | 'in_person' | 'post'; arrival: Date; applicant: ReturnType<typeof simulatedApplicant>; applicantUserId: null };
+}
+
+/**
+ * The dossiers of the range in order, drawn from the seed alone: the same options give the same drafts, whatever
+ * becomes of each one (each life has its own random stream, lifeRandom), so a second pass meets the same dossiers.
+ */
+async function* dossierDrafts(
+  options: SimulateOptions,
+  catalog: SimulationCatalog,
+  calendarOf: (agencyId: string) => Promise<WorkCalendar>,
+  provinceCalendar: WorkCalendar,
+): AsyncGenerator<Draft> {
+  const rng = seededRandom(options.seed);
+  let index = 0;
+  let tableKey = '';
+  let table = pairTable([]);
+  let onlineTable = pairTable([]);
+  for (let day = options.from; day <= options.to; day = addCalendarDays(day, 1)) {
+    const versions = catalog.versionsOn(day);
+    const key = versions.map((v) => v.record.id).join(',');
+    if (key !== tableKey) {
+      table = pairTable(versions);
+      onlineTable = pairTable(versions.filter((v) => allowedChannels(v).online));
+      tableKey = key;
+    }
+    const working = provinceCalendar.isWorkingDay(day);
+    // Days off bring online filings only, a tenth of a working day's.
+    const dayTable = working ? table : onlineTable;
+    if (dayTable.items.length === 0) continue;
+    const share = onlineShareOn(day);
+    const expected = working ? options.perDay : options.perDay * share * 0.1;
+    const n = Math.round(expected * (0.8 + 0.4 * rng.next()));
+    const rules = catalog.rulesOn(day);
+    const codePattern = catalog.codePatternOn(day);
+    for (let i = 0; i < n; i++) {
+      const pair: Pair = rng.weighted(dayTable);
+      const allowed = allowedChannels(pair.version);
+      let channel: 'online' | 'in_person' | 'post';
+      const x = rng.next();
+      if (!working || (allowed.online && x < share)) channel = allowed.online ? 'online' : 'in_person';
+      else if (allowed.post && x < share + 0.05) channel = 'post';
+      else channel = allowed.inPerson ? 'in_person' : allowed.online ? 'online' : 'post';
+      const competent = catalog.agencies.get(pair.agencyId)!;
+      // Provincial procedures filed in person or by post land at the public service centre's desk.
+      const centre = catalog.centre;
+      const receiving = channel !== 'online' && pair.version.record.level === 'province' && centre ? centre : competent;
+      const calendar = await calendarOf(competent.id);
+      const snapshot = catalog.snapshot(pair.version, competent.id, day);
+      const arrival = channel === 'online' ? onlineInstant(rng, calendar, day) : workingInstant(rng, calendar, day);
+      const applicant = simulatedApplicant(rng, competent.unitName, Number(day.slice(0, 4)));
+      yield { index: index++, day, pair, channel, competent, receiving, calendar, snapshot, rules, codePattern, life: { channel, arrival, applicant, applicantUserId: null } };
+    }
+  }
+}
+
+/** The random stream of one dossier's life. */
+function lifeRandom(seed: number, index: number): Random {
+  return seededRandom((Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca77)) >>> 0);
+}
+
+function buildDraft(draft: Draft, options: SimulateOptions, nextSeq: (agencyCode: string, day: string) => number): DossierBuilder {
+  return new DossierBuilder({
+    calendar: draft.calendar,
+    snapshot: draft.snapshot,
+    fieldId: draft.pair.version.record.fieldId,
+    rules: draft.rules,
+    codePattern: draft.codePattern,
+    competent: draft.competent,
+    receiving: draft.receiving,
+    nextSeq,
+    sampleFileId: options.sampleFileId ?? null,
+  });
+}
+
+/** Plans are pure functions of the options and the catalog: kept per process so month-by-month loads plan once. */
+const plans = new Map<string, HistoryPlan>();
+
+/** The first pass: every dossier's life without a plan, observed, then the plan that meets the targets. */
+async function historyPlan(
+  options: SimulateOptions,
+  catalog: SimulationCatalog,
+  calendarOf: (agencyId: string) => Promise<WorkCalendar>,
+  provinceCalendar: WorkCalendar,
+  horizon: Date,
+): Promise<HistoryPlan> {
+  const key = JSON.stringify([options.from, options.to, options.perDay, options.seed, options.targets, catalog.versions.length]);
+  const cached = plans.get(key);
+  if (cached) return cached;
+  const facts: DraftFacts[] = [];
+  for await (const draft of dossierDrafts(options, catalog, calendarOf, provinceCalendar)) {
+    const builder = buildDraft(draft, options, () => 1);
+    let observed: LifeObservation | null = null;
+    simulateLife(lifeRandom(options.seed, draft.index), builder, { ...draft.life, horizon, sampleFileId: null, observe: (o) => (observed = o) });
+    const state = builder.state;
+    facts.push({
+      index: draft.index,
+      receivedDate: state.receivedAt ? toLocalDate(new Date(state.receivedAt)) : null,
+      observed,
+      finishedDate: state.finishedAt ? toLocalDate(new Date(state.finishedAt)) : null,
+      outcome: state.outcome,
+    });
+  }
+  const plan = planHistory(facts, options.targets!);
+  plans.set(key, plan);
+  return plan;
 }

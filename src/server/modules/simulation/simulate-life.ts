@@ -7,7 +7,8 @@
  * handed over; a few stopped at the applicant's request. Nothing happens after the horizon: such dossiers stay pending.
  */
 import { randomUUID } from 'node:crypto';
-import { toLocalDate } from '../../../shared/calendar';
+import { addCalendarDays, toLocalDate } from '../../../shared/calendar';
+import { statDueOf } from '../statistics/stat-deltas';
 import type { AnyActionInput } from '../dossiers/action-context';
 import { supplementClosureAt, supplementWindowEnd } from '../../../shared/workflow/dossier-deadlines';
 import type { DossierBuilder, SimApplicantData, SimRole } from './dossier-builder';
@@ -37,6 +38,25 @@ export interface LifeOptions {
   applicantUserId: string | null;
   horizon: Date;
   sampleFileId: string | null;
+  /**
+   * Where the result must fall against a reporting period ending on `periodEnd` (a local date), for a history that
+   * reproduces a report's figures (plan-history.ts): issued within the period on time or late, or after it (and
+   * then never stopped inside it). Without a plan the result is early, on time or late at LIFE_RATES.
+   */
+  plan?: LifePlan;
+  /** Told where the dossier stands when its result is about to be decided (plan-history.ts's first pass). */
+  observe?: (o: LifeObservation) => void;
+}
+
+export interface LifePlan {
+  resolve: 'on_time' | 'late' | 'after';
+  periodEnd: string;
+}
+
+export interface LifeObservation {
+  /** Local date of the earliest possible result, and the due date statistics count against. */
+  earliestDate: string;
+  dueDate: string;
 }
 
 interface NextAction {
@@ -173,8 +193,11 @@ export function simulateLife(rng: Random, b: DossierBuilder, o: LifeOptions): vo
   else finish = cal.addWorkingMinutes(due, rng.int(1, 4) * 480 + rng.int(0, 300));
   const earliest = minutes(t, rest.length * 5);
   if (finish.getTime() < earliest.getTime()) finish = earliest;
+  const dueDate = statDueOf(b.state, rules.statisticsAgainst) ?? toLocalDate(due);
+  o.observe?.({ earliestDate: toLocalDate(earliest), dueDate });
+  if (o.plan) finish = plannedFinish(o.plan, { earliest, finish, dueDate, rng, cal });
 
-  const stopAt = rng.chance(LIFE_RATES.stopped) ? rng.int(0, rest.length - 1) : -1;
+  const stopAt = rng.chance(LIFE_RATES.stopped) && o.plan?.resolve !== 'on_time' && o.plan?.resolve !== 'late' ? rng.int(0, rest.length - 1) : -1;
   const span = finish.getTime() - t.getTime();
   let previous = t;
   for (let i = 0; i < rest.length; i++) {
@@ -201,4 +224,36 @@ export function simulateLife(rng: Random, b: DossierBuilder, o: LifeOptions): vo
     method: post ? 'post' : 'at_desk',
     ...(post ? { postalTrackingNumber: `EB${rng.int(100_000_000, 999_999_999)}VN` } : { receiverName: b.row.applicantName }),
   });
+}
+
+/**
+ * The result instant a plan asks for: on a day no later than both the due date and the period's end (on time), on
+ * a day after the due date inside the period (late), or after the period (on time where the due date allows).
+ * Stays inside working hours where it can; `earliest` always wins (the steps before need their minutes).
+ */
+function plannedFinish(
+  plan: LifePlan,
+  x: { earliest: Date; finish: Date; dueDate: string; rng: Random; cal: DossierBuilder['ctx']['calendar'] },
+): Date {
+  const { earliest, rng, cal } = x;
+  const lastHour = cal.config.hours[cal.config.hours.length - 1]?.end ?? '17:00';
+  const firstHour = cal.config.hours[0]?.start ?? '07:00';
+  const dayEnd = (d: string) => cal.fromLocal(d, lastHour);
+  const dayStart = (d: string) => cal.fromLocal(d, firstHour);
+  const pick = (from: Date, to: Date, lastDate: string) => {
+    if (to.getTime() <= from.getTime()) return from;
+    const raw = new Date(from.getTime() + (to.getTime() - from.getTime()) * (0.15 + 0.8 * rng.next()));
+    const inHours = cal.processingStart(raw);
+    return toLocalDate(inHours) <= lastDate ? inHours : raw;
+  };
+  const after = (a: Date, b: Date) => (a.getTime() > b.getTime() ? a : b);
+  if (plan.resolve === 'on_time') {
+    const last = x.dueDate < plan.periodEnd ? x.dueDate : plan.periodEnd;
+    return pick(earliest, dayEnd(last), last);
+  }
+  if (plan.resolve === 'late') return pick(after(earliest, dayStart(addCalendarDays(x.dueDate, 1))), dayEnd(plan.periodEnd), plan.periodEnd);
+  const from = after(earliest, dayStart(addCalendarDays(plan.periodEnd, 1)));
+  if (x.finish.getTime() >= from.getTime()) return x.finish;
+  if (x.dueDate > plan.periodEnd) return pick(from, dayEnd(x.dueDate), x.dueDate);
+  return cal.addWorkingMinutes(from, rng.int(1, 4) * 480);
 }

@@ -9,7 +9,7 @@ import type { AppConfig } from '../../env';
 import { fileStorageFor } from '../files/file-storage';
 import { storeFile } from '../files/store-file';
 import { rebuildStatistics, verifyStatistics } from '../statistics/rebuild-statistics';
-import { SEED_HISTORY, seedRatePerDay } from './seed-simulated-history';
+import { SEED_HISTORY, seedHistoryOptions, seedRatePerDay } from './seed-simulated-history';
 import { simulateDossiers } from './simulate-dossiers';
 
 export interface CommandIo {
@@ -36,9 +36,11 @@ export async function runSimulationCommand(command: string, args: string[], data
       if (!DATE.test(from) || !DATE.test(to)) throw new SimulationUsageError('--from và --to có dạng YYYY-MM-DD / --from and --to are YYYY-MM-DD dates');
       const scale = values.scale === undefined || values.scale === 'full' ? 1 : Number(values.scale);
       if (!Number.isFinite(scale) || scale <= 0) throw new SimulationUsageError('--scale là full hoặc một số dương / --scale is full or a positive number');
-      const perDay = values['per-day'] !== undefined ? Number(values['per-day']) : await seedRatePerDay(database.db, scale);
+      // The seed's own range, rate and seed: a history that reproduces the seed's figures (at the scale) exactly.
+      const seedPlan = from === SEED_HISTORY.from && to === SEED_HISTORY.to && values['per-day'] === undefined && values.seed === undefined ? await seedHistoryOptions(database.db, scale) : null;
+      const perDay = seedPlan?.perDay ?? (values['per-day'] !== undefined ? Number(values['per-day']) : await seedRatePerDay(database.db, scale));
       if (!Number.isFinite(perDay) || perDay <= 0) throw new SimulationUsageError('--per-day là một số dương / --per-day is a positive number');
-      const seed = values.seed !== undefined ? Number(values.seed) : 20_210_618;
+      const seed = seedPlan?.seed ?? (values.seed !== undefined ? Number(values.seed) : 20_210_618);
       // Online documents point to one stored sample scan, so they download like any upload.
       const sample = await database.db.transaction((tx) => storeFile(tx, systemActor('Mô phỏng lịch sử hồ sơ'), fileStorageFor(config), { content: SAMPLE_SCAN, fileName: 'ban-chup-mau.pdf', maxBytes: 1_000_000 }));
       io.out(`Mô phỏng / simulating ${from} → ${to}, ${perDay.toFixed(1)} hồ sơ/ngày làm việc / dossiers per working day, seed ${seed}`);
@@ -47,6 +49,7 @@ export async function runSimulationCommand(command: string, args: string[], data
         to,
         perDay,
         seed,
+        targets: seedPlan?.targets,
         sampleFileId: sample.id,
         chunkSize: database.kind === 'postgres' ? 5_000 : 2_000,
         onProgress: (p) => io.out(`  ${p.day}  ${p.dossiers.toLocaleString('vi-VN')} hồ sơ, ${p.actions.toLocaleString('vi-VN')} thao tác, ${p.seconds.toFixed(0)} s`),
@@ -57,6 +60,10 @@ export async function runSimulationCommand(command: string, args: string[], data
           .join(', ')}), ${result.actions.toLocaleString('vi-VN')} thao tác, ${result.rows.toLocaleString('vi-VN')} dòng trong ${result.seconds.toFixed(1)} s ` +
           `(${Math.round(result.dossiers / Math.max(result.seconds, 0.001))} hồ sơ/s)`,
       );
+      if (result.planned) {
+        const p = result.planned;
+        io.out(`Kế hoạch / plan to ${SEED_HISTORY.to}: tiếp nhận ${p.received.toLocaleString('vi-VN')}, giải quyết ${p.resolved.toLocaleString('vi-VN')}, đúng hạn ${p.resolvedOnTime.toLocaleString('vi-VN')}, quá hạn còn lại ${p.overdueAtEnd}`);
+      }
       return 0;
     }
     case 'stats verify': {
