@@ -8,7 +8,7 @@
  *
  * Dates are local (Vietnam) calendar dates 'YYYY-MM-DD'; `from` and `to` are both included. Pure: no Node or DOM.
  */
-import { addCalendarDays } from './calendar';
+import { addCalendarDays } from './calendar/local-time'; // not the index: the browser would load the holiday tables
 
 export const PERIOD_PRESETS = [
   'custom',

@@ -25,12 +25,6 @@ const notFound = page(() => import('./features/errors/not-found-page'), 'NotFoun
 
 const signedIn = (node: ReactNode) => <RequireUser>{node}</RequireUser>;
 
-const comingSoon = (title: string): RouteObject['lazy'] =>
-  async () => {
-    const { ComingSoonPage } = await import('./features/portal/coming-soon-page');
-    return { Component: () => <ComingSoonPage title={title} /> };
-  };
-
 export const routes: RouteObject[] = [
   {
     path: '/',
@@ -52,7 +46,7 @@ export const routes: RouteObject[] = [
           { path: 'tra-cuu', lazy: page(() => import('./features/tracking/tracking-page'), 'TrackingPage') },
           { path: 'phan-anh-kien-nghi', lazy: page(() => import('./features/feedback/petitions-page'), 'PetitionsPage') },
           { path: 'hoi-dap', lazy: page(() => import('./features/feedback/faq-page'), 'FaqPage') },
-          { path: 'thong-ke', lazy: comingSoon('Thống kê') },
+          { path: 'thong-ke', lazy: page(() => import('./features/statistics/public-statistics-page'), 'PublicStatisticsPage') },
           { path: 'dang-nhap', lazy: page(() => import('./features/auth/sign-in-page'), 'SignInPage') },
           { path: 'dang-ky', lazy: page(() => import('./features/auth/register-page'), 'RegisterPage') },
           { path: 'quen-mat-khau', lazy: page(() => import('./features/auth/forgot-password-page'), 'ForgotPasswordPage') },

@@ -11,7 +11,8 @@ import { DEFAULT_INDICATOR_WEIGHTS } from '../../../shared/schemas/statistics';
 import { auditLog } from '../../db/schema';
 import { createAgency, createCitizen, createStaff, type TestAgency } from '../../test/factories';
 import { createTestApp, signIn, type Client, type TestContext } from '../../test/test-app';
-import { act, actorOf, at, createDossierWorld, receive, type DossierWorld } from '../dossiers/dossiers.test-support';
+import { actorOf, at, createDossierWorld, receive, type DossierWorld } from '../dossiers/dossiers.test-support';
+import { resolveDossier } from './statistics.test-support';
 
 let t: TestContext;
 let w: DossierWorld;
@@ -42,15 +43,7 @@ beforeAll(async () => {
   citizen = await signIn(t.app, c.login, c.password);
 
   // At the Sở (under the province, outside both districts): one early, one late, one pending overdue.
-  const team = w.actors;
-  const resolve = async (id: string, day: string) => {
-    await act(db, team.desk, id, { action: 'forward' }, at(day, '08:00'));
-    await act(db, team.specialist, id, { action: 'forward' }, at(day, '08:10'));
-    await act(db, team.head, id, { action: 'forward' }, at(day, '08:20'));
-    await act(db, team.leader, id, { action: 'approve' }, at(day, '08:30'));
-    await act(db, team.leader, id, { action: 'sign' }, at(day, '08:40'));
-    await act(db, team.clerk, id, { action: 'issue', documentNumber: '1/KQ' }, at(day, '09:00'));
-  };
+  const resolve = (id: string, day: string) => resolveDossier(db, w, id, day);
   const early = await receive(db, w, at('2021-03-01', '09:00'));
   await resolve(early.dossierId, '2021-03-03');
   const late = await receive(db, w, at('2021-03-01', '09:00'));

@@ -13,7 +13,7 @@ import type { Executor } from '../../db/client';
 import { queryRows } from '../../db/client';
 import { dossiers } from '../../db/schema';
 import { receiveDossierAtDesk, submitDossierOnline } from '../dossiers/create-dossier';
-import { deskInput, type DossierWorld } from '../dossiers/dossiers.test-support';
+import { act, at, deskInput, type DossierWorld } from '../dossiers/dossiers.test-support';
 import type { AnyActionInput } from '../dossiers/action-context';
 import { actionsFor, performDossierAction, subjectOf } from '../dossiers/perform-action';
 import type { Random } from '../simulation/seeded-random';
@@ -46,6 +46,17 @@ export async function submitOnline(db: Executor, world: DossierWorld, now: Date,
     ),
   );
   return result;
+}
+
+/** Takes a received dossier through the internal process to its result, on `day` (08:00–09:00, local time). */
+export async function resolveDossier(db: Executor, world: DossierWorld, dossierId: string, day: string) {
+  const team = world.actors;
+  await act(db, team.desk, dossierId, { action: 'forward' }, at(day, '08:00'));
+  await act(db, team.specialist, dossierId, { action: 'forward' }, at(day, '08:10'));
+  await act(db, team.head, dossierId, { action: 'forward' }, at(day, '08:20'));
+  await act(db, team.leader, dossierId, { action: 'approve' }, at(day, '08:30'));
+  await act(db, team.leader, dossierId, { action: 'sign' }, at(day, '08:40'));
+  await act(db, team.clerk, dossierId, { action: 'issue', documentNumber: '1/KQ' }, at(day, '09:00'));
 }
 
 /** A body for each action a person or the sweep may perform. */

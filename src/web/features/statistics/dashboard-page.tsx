@@ -1,0 +1,196 @@
+/**
+ * Màn hình điều hành: the period's headline figures, the on-time and online trend over twelve months, overdue
+ * dossiers by agency, the channel mix, the procedures resolved late most often, and the figures by agency — each
+ * agency opens its procedures, each count the dossiers behind it.
+ */
+import { Button, Card, Empty, Table, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router';
+import type { Dashboard, DossierStatistics } from '../../../shared/schemas/statistics';
+import { ErrorBanner } from '../admin/admin-common';
+import { Chart, type ChartOption } from './chart';
+import { FiguresTable } from './figures-table';
+import { formatCount, formatDays, formatMonth, formatNumber, formatPercent } from './format';
+import { agencyDrillHref, dossierListHref, drillHrefFor } from './links';
+import { periodQuery, useStatisticsParams } from './period';
+import { useStatistics, xlsxHref } from './statistics-api';
+
+const BLUE = '#1d4ed8';
+const GREEN = '#15803d';
+const RED = '#b91c1c';
+const AMBER = '#b45309';
+const GREY = '#64748b';
+
+export function Kpi({ title, value, note }: { title: string; value: string; note?: string | undefined }) {
+  return (
+    <div className="stat-kpi" role="group" aria-label={title}>
+      <div className="stat-kpi-title">{title}</div>
+      <div className="stat-kpi-value">{value}</div>
+      {note && <div className="stat-kpi-note">{note}</div>}
+    </div>
+  );
+}
+
+export function XlsxButton({ href, label = 'Tải Excel' }: { href: string; label?: string }) {
+  return (
+    <Button href={href} download icon={<DownloadOutlined />}>
+      {label}
+    </Button>
+  );
+}
+
+const percentAxis = { type: 'value' as const, min: 0, max: 100, axisLabel: { formatter: (v: number) => `${v}%` } };
+const countAxis = { type: 'value' as const, minInterval: 1, axisLabel: { formatter: (v: number) => formatNumber(v) } };
+
+function trendOption(trend: Dashboard['trend']): ChartOption {
+  return {
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v) => (typeof v === 'number' ? formatNumber(v, 1) : '–'),
+    },
+    legend: { top: 0 },
+    grid: { left: 56, right: 56, top: 40, bottom: 28 },
+    xAxis: { type: 'category', data: trend.map((t) => formatMonth(t.month)) },
+    yAxis: [
+      { ...countAxis, name: 'Hồ sơ', nameTextStyle: { align: 'right' } },
+      { ...percentAxis, name: 'Tỷ lệ', splitLine: { show: false } },
+    ],
+    series: [
+      { name: 'Tiếp nhận', type: 'bar', data: trend.map((t) => t.received), itemStyle: { color: '#93c5fd' } },
+      { name: 'Đã giải quyết', type: 'bar', data: trend.map((t) => t.resolved), itemStyle: { color: '#86efac' } },
+      { name: 'Tỷ lệ đúng hạn (%)', type: 'line', yAxisIndex: 1, data: trend.map((t) => t.onTimeRate), itemStyle: { color: GREEN }, connectNulls: true },
+      { name: 'Tỷ lệ trực tuyến (%)', type: 'line', yAxisIndex: 1, data: trend.map((t) => t.onlineRate), itemStyle: { color: BLUE }, connectNulls: true },
+    ],
+  };
+}
+
+function overdueOption(rows: Dashboard['overdueByAgency']): ChartOption {
+  const shown = [...rows].slice(0, 12).reverse();
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => formatNumber(Number(v)) },
+    legend: { top: 0 },
+    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    xAxis: countAxis,
+    yAxis: { type: 'category', data: shown.map((r) => r.agencyName), axisLabel: { width: 200, overflow: 'truncate' } },
+    series: [
+      { name: 'Quá hạn', type: 'bar', stack: 'pending', data: shown.map((r) => r.overdue), itemStyle: { color: RED } },
+      { name: 'Trong hạn', type: 'bar', stack: 'pending', data: shown.map((r) => r.pending - r.overdue), itemStyle: { color: '#cbd5e1' } },
+    ],
+  };
+}
+
+function channelOption(channels: Dashboard['channels']): ChartOption {
+  const colors: Record<string, string> = { online_full: BLUE, online_partial: '#60a5fa', post: AMBER, in_person: GREY };
+  return {
+    tooltip: { trigger: 'item', formatter: (p) => `${(p as { name: string }).name}: ${formatNumber(Number((p as { value: number }).value))} hồ sơ (${formatNumber(Number((p as { percent: number }).percent), 1)}%)` },
+    legend: { bottom: 0 },
+    series: [
+      {
+        name: 'Hình thức tiếp nhận',
+        type: 'pie',
+        radius: ['40%', '68%'],
+        top: 0,
+        bottom: 40,
+        label: { formatter: (p) => `${formatNumber(Number((p as { percent: number }).percent), 1)}%` },
+        data: channels.map((c) => ({ name: c.label, value: c.received, itemStyle: { color: colors[c.channel] } })),
+      },
+    ],
+  };
+}
+
+export function DashboardPage() {
+  const { spec, slice, period } = useStatisticsParams();
+  const navigate = useNavigate();
+  const base = { ...periodQuery(spec), agencyId: slice.agencyId };
+  const dashboard = useStatistics<Dashboard>('/api/statistics/dashboard', base, !!period);
+  const byAgency = useStatistics<DossierStatistics>('/api/statistics/dossiers', { ...base, groupBy: 'agency' }, !!period);
+  const d = dashboard.data;
+  if (!period) return null;
+  return (
+    <>
+      <ErrorBanner error={dashboard.error ?? byAgency.error} />
+      <div className="stat-toolbar">
+        <Typography.Text strong>{d ? `${d.filters.scope} · ${d.period.label}` : ' '}</Typography.Text>
+        <XlsxButton href={xlsxHref('/api/statistics/dashboard', base)} label="Tải Excel màn hình điều hành" />
+      </div>
+      {d && (
+        <>
+          <section aria-label="Số liệu chính" className="stat-kpis">
+            <Kpi title="Tiếp nhận mới" value={formatCount(d.kpis.received)} />
+            <Kpi title="Đã giải quyết" value={formatCount(d.kpis.resolved)} />
+            <Kpi title="Tỷ lệ đúng hạn" value={formatPercent(d.kpis.onTimeRate)} note="trước hạn và đúng hạn / đã giải quyết" />
+            <Kpi title="Tỷ lệ trực tuyến" value={formatPercent(d.kpis.onlineRate)} note="trực tuyến / mới tiếp nhận" />
+            <Kpi title="Đang giải quyết" value={formatCount(d.kpis.pending)} note={`tại ngày ${period.to.split('-').reverse().join('/')}`} />
+            <Kpi title="Quá hạn" value={formatCount(d.kpis.overdue)} note="đang giải quyết, đã quá hạn" />
+            <Kpi title="Thời gian giải quyết bình quân" value={formatDays(d.kpis.averageResolutionDays)} />
+          </section>
+          <div className="stat-grid">
+            <Card title="Tỷ lệ đúng hạn và trực tuyến 12 tháng" size="small">
+              <Chart
+                label={`Biểu đồ 12 tháng đến ${formatMonth(d.trend.at(-1)?.month ?? '')}: ${d.trend.map((t) => `${formatMonth(t.month)} tiếp nhận ${formatNumber(t.received)}, đúng hạn ${formatPercent(t.onTimeRate)}, trực tuyến ${formatPercent(t.onlineRate)}`).join('; ')}`}
+                option={trendOption(d.trend)}
+              />
+            </Card>
+            <Card title="Hồ sơ đang giải quyết theo cơ quan" size="small" extra={<span className="muted">Bấm vào cột để xem chi tiết</span>}>
+              {d.overdueByAgency.length === 0 ? (
+                <Empty description="Không có hồ sơ đang giải quyết" />
+              ) : (
+                <Chart
+                  label={`Hồ sơ đang giải quyết theo cơ quan: ${d.overdueByAgency.map((r) => `${r.agencyName} ${formatNumber(r.pending)} hồ sơ, quá hạn ${formatNumber(r.overdue)}`).join('; ')}`}
+                  option={overdueOption(d.overdueByAgency)}
+                  onItemClick={(i) => {
+                    const row = [...d.overdueByAgency].slice(0, 12).reverse()[i];
+                    if (row) navigate(agencyDrillHref(spec, row.agencyId));
+                  }}
+                />
+              )}
+            </Card>
+            <Card title="Hình thức tiếp nhận" size="small">
+              {d.kpis.received === 0 ? (
+                <Empty description="Chưa tiếp nhận hồ sơ nào trong kỳ" />
+              ) : (
+                <Chart label={`Hình thức tiếp nhận: ${d.channels.map((c) => `${c.label} ${formatNumber(c.received)}`).join('; ')}`} option={channelOption(d.channels)} />
+              )}
+            </Card>
+            <Card title="Thủ tục giải quyết quá hạn nhiều nhất" size="small">
+              <Table
+                rowKey="procedureId"
+                size="small"
+                pagination={false}
+                dataSource={d.topLateProcedures}
+                locale={{ emptyText: 'Không có hồ sơ giải quyết quá hạn trong kỳ' }}
+                columns={[
+                  { title: 'Thủ tục', key: 'name', render: (_, p) => <>{p.name} <span className="muted">({p.code})</span></> },
+                  { title: 'Đã giải quyết', dataIndex: 'resolved', align: 'right', render: formatCount },
+                  {
+                    title: 'Quá hạn',
+                    key: 'late',
+                    align: 'right',
+                    render: (_, p) => <Link to={dossierListHref(spec, { agencyId: slice.agencyId, procedureId: p.procedureId }, 'resolved_late')}>{formatCount(p.late)}</Link>,
+                  },
+                  { title: 'Tỷ lệ quá hạn', dataIndex: 'lateRate', align: 'right', render: formatPercent },
+                ]}
+              />
+            </Card>
+          </div>
+        </>
+      )}
+      <Card title="Số liệu theo cơ quan" size="small" extra={<XlsxButton href={xlsxHref('/api/statistics/dossiers', { ...base, groupBy: 'agency' })} />}>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+          Bấm tên cơ quan để xem theo từng thủ tục, bấm một số liệu để xem danh sách hồ sơ.
+        </Typography.Paragraph>
+        {byAgency.data && (
+          <FiguresTable
+            caption={`Số liệu giải quyết hồ sơ theo cơ quan, ${byAgency.data.period.label}`}
+            labelTitle="Cơ quan giải quyết"
+            rows={byAgency.data.rows}
+            total={byAgency.data.total}
+            loading={byAgency.isFetching}
+            labelLink={(row) => agencyDrillHref(spec, row.key)}
+            drillTo={drillHrefFor(spec, { agencyId: slice.agencyId }, 'agency')}
+          />
+        )}
+      </Card>
+    </>
+  );
+}

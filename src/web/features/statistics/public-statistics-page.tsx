@@ -1,0 +1,157 @@
+/**
+ * Thống kê (portal, no sign-in): the province's on-time and online rates for a year or part of it, and each
+ * agency's — aggregates only, from /api/public/statistics. The chart library loads only when the chart is shown.
+ */
+import { useState } from 'react';
+import { Button, Card, Empty, Input, Select, Skeleton, Space, Table } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useSearchParams } from 'react-router';
+import type { PeriodSpec } from '../../../shared/periods';
+import type { PublicStatistics } from '../../../shared/schemas/statistics';
+import { foldVietnamese } from '../../../shared/text';
+import { usePageTitle } from '../../components/page-title';
+import { QueryError } from '../procedure/procedure-page';
+import { Chart, type ChartOption } from './chart';
+import { formatCount, formatNumber, formatPercent } from './format';
+import { periodQuery } from './period';
+import { useStatistics, xlsxHref } from './statistics-api';
+import '../procedure/citizen.css';
+import './statistics.css';
+
+type PublicRow = PublicStatistics['byAgency'][number];
+
+/** Parts of a year a citizen can pick. */
+const PARTS = [
+  { value: 'year', label: 'Cả năm' },
+  { value: 'h1', label: '6 tháng đầu năm' },
+  { value: 'h2', label: '6 tháng cuối năm' },
+  { value: 'q1', label: 'Quý I' },
+  { value: 'q2', label: 'Quý II' },
+  { value: 'q3', label: 'Quý III' },
+  { value: 'q4', label: 'Quý IV' },
+];
+
+function specOf(year: number, part: string): PeriodSpec {
+  if (part === 'h1' || part === 'h2') return { preset: 'half_year', year, half: part === 'h1' ? 1 : 2 };
+  if (/^q[1-4]$/.test(part)) return { preset: 'quarter', year, quarter: Number(part.slice(1)) };
+  return { preset: 'year', year };
+}
+
+const CHART_AGENCIES = 15;
+
+function agenciesOption(rows: PublicRow[]): ChartOption {
+  const shown = [...rows].reverse();
+  const pct = (v: number | null) => v;
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (typeof v === 'number' ? `${formatNumber(v, 1)}%` : '–') },
+    legend: { top: 0 },
+    grid: { left: 8, right: 40, top: 36, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: (v: number) => `${v}%` } },
+    yAxis: { type: 'category', data: shown.map((r) => r.agencyName), axisLabel: { width: 220, overflow: 'truncate' } },
+    series: [
+      { name: 'Tỷ lệ đúng hạn', type: 'bar', data: shown.map((r) => pct(r.onTimeRate)), itemStyle: { color: '#15803d' }, label: { show: true, position: 'right', formatter: (p) => (typeof p.value === 'number' ? `${formatNumber(p.value, 1)}%` : '') } },
+      { name: 'Tỷ lệ trực tuyến', type: 'bar', data: shown.map((r) => pct(r.onlineRate)), itemStyle: { color: '#1d4ed8' }, label: { show: true, position: 'right', formatter: (p) => (typeof p.value === 'number' ? `${formatNumber(p.value, 1)}%` : '') } },
+    ],
+  };
+}
+
+function Figure({ title, value, note }: { title: string; value: string; note: string }) {
+  return (
+    <div className="stat-kpi" role="group" aria-label={title}>
+      <div className="stat-kpi-title">{title}</div>
+      <div className="stat-kpi-value">{value}</div>
+      <div className="stat-kpi-note">{note}</div>
+    </div>
+  );
+}
+
+export function PublicStatisticsPage() {
+  usePageTitle('Thống kê kết quả giải quyết thủ tục hành chính');
+  const [params, setParams] = useSearchParams();
+  const thisYear = new Date().getFullYear();
+  const year = Number(params.get('nam')) || thisYear;
+  const part = PARTS.some((p) => p.value === params.get('ky')) ? params.get('ky')! : 'year';
+  const query = periodQuery(specOf(year, part));
+  const stats = useStatistics<PublicStatistics>('/api/public/statistics', query);
+  const [search, setSearch] = useState('');
+  const set = (key: string, value: string) =>
+    setParams((old) => {
+      const next = new URLSearchParams(old);
+      next.set(key, value);
+      return next;
+    });
+  const d = stats.data;
+  const p = d?.province;
+  const rows = (d?.byAgency ?? []).filter((r) => !search.trim() || foldVietnamese(r.agencyName).includes(foldVietnamese(search)));
+  const busiest = [...(d?.byAgency ?? [])].sort((a, b) => b.received - a.received).slice(0, CHART_AGENCIES);
+  const years = Array.from({ length: thisYear - 2019 + 1 }, (_, i) => thisYear - i);
+
+  return (
+    <div className="page-container citizen-page">
+      <h1 className="page-heading" style={{ fontSize: 26 }}>
+        Thống kê kết quả giải quyết thủ tục hành chính
+      </h1>
+      <p className="muted">Số liệu tổng hợp của các cơ quan giải quyết thủ tục hành chính trên địa bàn tỉnh; không có thông tin cá nhân.</p>
+      <div className="stat-toolbar">
+        <Space wrap>
+          <Select aria-label="Năm" style={{ width: 130 }} value={year} onChange={(v: number) => set('nam', String(v))} options={years.map((y) => ({ value: y, label: `Năm ${y}` }))} />
+          <Select aria-label="Kỳ" style={{ width: 190 }} value={part} onChange={(v: string) => set('ky', v)} options={PARTS} />
+          {d && <span className="muted">{d.period.label}</span>}
+        </Space>
+        <Button href={xlsxHref('/api/public/statistics', query)} download icon={<DownloadOutlined />}>
+          Tải số liệu (Excel)
+        </Button>
+      </div>
+      {stats.isError && <QueryError title="Không tải được số liệu thống kê" error={stats.error} retry={() => stats.refetch()} />}
+      {stats.isPending && <Skeleton active />}
+      {d && p && (
+        <div className="citizen-stack">
+          <section aria-label="Số liệu toàn tỉnh" className="stat-kpis" style={{ marginBottom: 0 }}>
+            <Figure title="Tỷ lệ giải quyết đúng hạn" value={formatPercent(p.onTimeRate)} note={`${formatCount(p.resolvedOnTime)} / ${formatCount(p.resolved)} hồ sơ đã giải quyết`} />
+            <Figure title="Tỷ lệ hồ sơ trực tuyến" value={formatPercent(p.onlineRate)} note={`${formatCount(p.receivedOnline)} / ${formatCount(p.received)} hồ sơ tiếp nhận`} />
+            <Figure title="Hồ sơ tiếp nhận" value={formatCount(p.received)} note="mới tiếp nhận trong kỳ" />
+            <Figure title="Hồ sơ đã giải quyết" value={formatCount(p.resolved)} note="có kết quả trong kỳ" />
+          </section>
+          {busiest.length > 0 ? (
+            <Card title={`Tỷ lệ đúng hạn và trực tuyến của ${busiest.length} cơ quan tiếp nhận nhiều hồ sơ nhất`} size="small">
+              <Chart
+                height={Math.max(240, busiest.length * 44 + 60)}
+                label={`Biểu đồ tỷ lệ theo cơ quan: ${busiest.map((r) => `${r.agencyName}: đúng hạn ${formatPercent(r.onTimeRate)}, trực tuyến ${formatPercent(r.onlineRate)}`).join('; ')}`}
+                option={agenciesOption(busiest)}
+              />
+            </Card>
+          ) : (
+            <Empty description="Chưa có hồ sơ trong kỳ này" />
+          )}
+          <Card title="Theo cơ quan giải quyết" size="small">
+            <Input.Search aria-label="Tìm cơ quan" placeholder="Tìm cơ quan, ví dụ: xa Vi Thuy" allowClear onChange={(e) => setSearch(e.target.value)} style={{ maxWidth: 360, marginBottom: 12 }} />
+            <Table<PublicRow>
+              rowKey={(r) => r.agencyId ?? r.agencyName}
+              size="small"
+              scroll={{ x: 760 }}
+              dataSource={rows}
+              pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false, showTotal: (t) => `${formatCount(t)} cơ quan` } : false}
+              locale={{ emptyText: 'Không có số liệu' }}
+              columns={[
+                { title: 'Cơ quan', dataIndex: 'agencyName' },
+                { title: 'Tiếp nhận', dataIndex: 'received', align: 'right', render: formatCount, sorter: (a, b) => a.received - b.received },
+                { title: 'Đã giải quyết', dataIndex: 'resolved', align: 'right', render: formatCount },
+                { title: 'Đúng hạn', dataIndex: 'resolvedOnTime', align: 'right', render: formatCount },
+                { title: 'Tỷ lệ đúng hạn', dataIndex: 'onTimeRate', align: 'right', render: formatPercent, sorter: (a, b) => (a.onTimeRate ?? -1) - (b.onTimeRate ?? -1) },
+                { title: 'Trực tuyến', dataIndex: 'receivedOnline', align: 'right', render: formatCount },
+                { title: 'Tỷ lệ trực tuyến', dataIndex: 'onlineRate', align: 'right', render: formatPercent, sorter: (a, b) => (a.onlineRate ?? -1) - (b.onlineRate ?? -1) },
+              ]}
+            />
+          </Card>
+          <Card title="Cách tính" size="small">
+            <ul className="plain-ul">
+              {Object.entries(d.formulas).map(([k, f]) => (
+                <li key={k}>{f}</li>
+              ))}
+            </ul>
+          </Card>
+        </div>
+      )}
+    </div>
+  );
+}
