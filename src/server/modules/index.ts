@@ -21,6 +21,7 @@ import formsRoutes from './forms/forms.routes';
 import statisticsRoutes from './statistics/statistics.routes';
 import documentsRoutes from './documents/documents.routes';
 import reformPlansRoutes from './reform-plans/reform-plans.routes';
+import staffingRoutes from './staffing/staffing.routes';
 
 /** Every domain's routes. Each module registers its own `/api/<domain>` routes. */
 export async function registerModules(app: FastifyInstance) {
@@ -46,4 +47,5 @@ export async function registerModules(app: FastifyInstance) {
   await app.register(statisticsRoutes);
   await app.register(documentsRoutes);
   await app.register(reformPlansRoutes);
+  await app.register(staffingRoutes);
 }

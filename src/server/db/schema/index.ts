@@ -12,3 +12,4 @@ export * from './documents';
 export * from './reform-plans';
 export * from './staffing';
 export * from './inspections';
+export * from './reform-reports';

@@ -41,7 +41,7 @@ export function rejectImport(issues: ImportIssue[], rows: number): never {
   const sorted = [...issues].sort((a, b) => a.row - b.row || (a.column ?? '').localeCompare(b.column ?? ''));
   throw new AppError('IMPORT_REJECTED', {
     message: `Tệp nhập có ${sorted.length} lỗi, không có dữ liệu nào được ghi`,
-    details: { rows, errors: sorted, lines: sorted.map((i) => `Dòng ${i.row}${i.header ? `, cột ${i.column} «${i.header}»` : ''}: ${i.message}`) },
+    details: { rows, errors: sorted, lines: sorted.map((i) => `Dòng ${i.row}${i.header ? `, cột ${i.column ? `${i.column} ` : ''}«${i.header}»` : ''}: ${i.message}`) },
   });
 }
 
