@@ -1,7 +1,10 @@
-/** Small pieces shared by the administration pages: the page heading and an API error banner. */
-import type { ReactNode } from 'react';
-import { Alert, Typography } from 'antd';
-import { errorMessageOf } from '../../api/client';
+/** Small pieces shared by the administration pages: the page heading, an API error banner, field errors, pickers. */
+import { useState, type ReactNode } from 'react';
+import { Alert, Select, Typography, type FormInstance } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { toLocalDate } from '../../../shared/calendar';
+import type { AgencyListResponse, UnitSearchResponse, UnitLevel } from '../../../shared/schemas/units';
+import { api, ApiError, errorMessageOf } from '../../api/client';
 import { usePageTitle } from '../../components/page-title';
 import { site } from '../../site';
 
@@ -20,4 +23,76 @@ export function AdminHeading({ title, children }: { title: string; children?: Re
 export function ErrorBanner({ error }: { error: unknown }) {
   if (!error) return null;
   return <Alert type="error" showIcon title={errorMessageOf(error)} style={{ marginBottom: 16 }} role="alert" />;
+}
+
+/** Puts the API's per-field messages under the form's fields (paths relative to the submitted object). */
+export function showFieldErrors(form: FormInstance, error: unknown, prefix: (string | number)[] = []) {
+  if (!(error instanceof ApiError)) return;
+  form.setFields(
+    error.fields
+      .filter((f) => prefix.every((p, i) => String(p) === f.name[i]))
+      .map((f) => ({ name: f.name.slice(prefix.length).map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors: [f.message] }))
+      .filter((f) => f.name.length > 0)
+      .map((f) => ({ name: f.name as never, errors: f.errors })),
+  );
+}
+
+interface PickerProps {
+  value?: string;
+  onChange?: (value: string) => void;
+  id?: string;
+  'aria-label'?: string;
+  disabled?: boolean;
+  /** Shown before the list has loaded or when the current value is not in the first page of results. */
+  initialLabel?: string;
+}
+
+/** Searchable agency picker (server-side, diacritics-insensitive search). */
+export function AgencySelect({ initialLabel, ...props }: PickerProps) {
+  const [q, setQ] = useState('');
+  const agencies = useQuery({
+    queryKey: ['agencies', 'pick', q],
+    queryFn: ({ signal }) => api.get<AgencyListResponse>('/api/agencies', { q: q || undefined, pageSize: 30 }, signal),
+  });
+  const options = (agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }));
+  if (props.value && initialLabel && !options.some((o) => o.value === props.value)) options.unshift({ value: props.value, label: initialLabel });
+  return <Select {...props} showSearch={{ filterOption: false, onSearch: setQ }} loading={agencies.isFetching} options={options} placeholder="Gõ tên cơ quan để tìm" />;
+}
+
+/** Searchable administrative-unit picker (one or several), units valid today (Vietnam time). */
+export function UnitSelect({ level, initialLabel, multiple, value, onChange, ...props }: Omit<PickerProps, 'value' | 'onChange'> & {
+  level?: UnitLevel;
+  multiple?: boolean;
+  value?: string | string[];
+  onChange?: (value: string | string[]) => void;
+}) {
+  const [q, setQ] = useState('');
+  // Labels of chosen units, kept while another search shows other units.
+  const [labels, setLabels] = useState<Record<string, string>>({});
+  const units = useQuery({
+    queryKey: ['units', 'pick', level, q],
+    queryFn: ({ signal }) => api.get<UnitSearchResponse>('/api/units', { q: q || undefined, level, asOf: toLocalDate(new Date()), pageSize: 30 }, signal),
+  });
+  const options = (units.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name} (mã ${u.code})` }));
+  const chosen = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  for (const id of chosen) {
+    if (!options.some((o) => o.value === id)) options.unshift({ value: id, label: labels[id] ?? initialLabel ?? id });
+  }
+  return (
+    <Select
+      {...props}
+      mode={multiple ? 'multiple' : undefined}
+      value={value}
+      onChange={(v: string | string[]) => {
+        const ids = Array.isArray(v) ? v : [v];
+        setLabels((prev) => ({ ...prev, ...Object.fromEntries(options.filter((o) => ids.includes(o.value)).map((o) => [o.value, o.label])) }));
+        onChange?.(v);
+      }}
+      allowClear
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      loading={units.isFetching}
+      options={options}
+      placeholder="Gõ tên đơn vị để tìm"
+    />
+  );
 }

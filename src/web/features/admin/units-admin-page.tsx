@@ -1,28 +1,44 @@
-/** Đơn vị và cơ quan: the administrative-unit tree as of today, and the agencies (search, paginated, by parent). */
+/**
+ * Đơn vị và cơ quan: the administrative-unit tree as of today (a unit opens its drawer: versions, edit, end, found
+ * a unit under it; merging from the toolbar), and the agencies (search, paginated; an agency opens its drawer).
+ */
 import { useState } from 'react';
-import { Empty, Input, Space, Spin, Table, Tabs, Tree, Typography } from 'antd';
+import { Button, Empty, Input, Space, Spin, Table, Tabs, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useQuery } from '@tanstack/react-query';
 import { agencyKindLabels, unitKindLabels, type AgencyListResponse, type AgencySummary, type UnitTreeNode, type UnitTreeResponse } from '../../../shared/schemas/units';
 import { formatDate } from '../../../shared/text';
 import { api } from '../../api/client';
 import { AdminHeading, ErrorBanner } from './admin-common';
+import { AgencyDrawer } from './agency-drawer';
+import { UnitDrawer, UnitMergeDrawer } from './unit-drawer';
 
 function toData(node: UnitTreeNode): DataNode {
   return { key: node.id, title: `${node.name} (${unitKindLabels[node.kind]}, mã ${node.code})`, children: node.children.map(toData) };
 }
 
 function UnitTree() {
+  const [open, setOpen] = useState<string>();
+  const [merging, setMerging] = useState(false);
   const tree = useQuery({ queryKey: ['units', 'tree'], queryFn: ({ signal }) => api.get<UnitTreeResponse>('/api/units/tree', undefined, signal) });
   if (tree.isPending) return <Spin />;
   if (tree.isError) return <ErrorBanner error={tree.error} />;
   const { counts, roots, asOf } = tree.data;
   return (
     <>
-      <Typography.Paragraph type="secondary">
-        Ngày {formatDate(asOf)}: {counts.province} đơn vị cấp tỉnh, {counts.district} cấp huyện, {counts.commune} cấp xã.
-      </Typography.Paragraph>
-      {roots.length === 0 ? <Empty description="Chưa có đơn vị hành chính" /> : <Tree treeData={roots.map(toData)} defaultExpandedKeys={roots.map((r) => r.id)} showLine virtual height={560} />}
+      <Space wrap style={{ marginBottom: 12, justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Text type="secondary">
+          Ngày {formatDate(asOf)}: {counts.province} đơn vị cấp tỉnh, {counts.district} cấp huyện, {counts.commune} cấp xã. Chọn một đơn vị để xem lịch sử và sửa đổi.
+        </Typography.Text>
+        <Button onClick={() => setMerging(true)}>Sáp nhập đơn vị</Button>
+      </Space>
+      {roots.length === 0 ? (
+        <Empty description="Chưa có đơn vị hành chính" />
+      ) : (
+        <Tree aria-label="Cây đơn vị hành chính" treeData={roots.map(toData)} defaultExpandedKeys={roots.map((r) => r.id)} showLine virtual height={560} selectedKeys={[]} onSelect={(keys) => keys[0] && setOpen(String(keys[0]))} />
+      )}
+      <UnitDrawer unitId={open} onClose={() => setOpen(undefined)} />
+      <UnitMergeDrawer open={merging} onClose={() => setMerging(false)} />
     </>
   );
 }
@@ -30,6 +46,7 @@ function UnitTree() {
 function AgencyList() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
+  const [open, setOpen] = useState<string>();
   const list = useQuery({
     queryKey: ['agencies', 'admin', q, page],
     queryFn: ({ signal }) => api.get<AgencyListResponse>('/api/agencies', { q: q || undefined, page, pageSize: 20 }, signal),
@@ -55,8 +72,21 @@ function AgencyList() {
           { title: 'Mã định danh', dataIndex: 'identifierCode' },
           { title: 'Địa bàn', dataIndex: ['unit', 'name'] },
           { title: 'Trực thuộc', dataIndex: 'parentId', render: (p: string | null) => (p ? (names.get(p) ?? '') : '') },
+          { title: 'Hoạt động đến', dataIndex: 'validTo', width: 120, render: (v: string | null) => (v ? formatDate(v) : '') },
+          {
+            title: 'Thao tác',
+            key: 'open',
+            width: 100,
+            fixed: 'right',
+            render: (_, a) => (
+              <Button size="small" aria-label={`Quản lý ${a.name}`} onClick={() => setOpen(a.id)}>
+                Chi tiết
+              </Button>
+            ),
+          },
         ]}
       />
+      <AgencyDrawer agencyId={open} onClose={() => setOpen(undefined)} />
     </>
   );
 }

@@ -1,25 +1,22 @@
-/** Người dùng: staff and citizen accounts (search, filters, paginated, masked ID numbers) and creating a staff account. */
+/**
+ * Người dùng: staff and citizen accounts (search, filters, paginated, masked ID numbers), creating a staff account,
+ * and per account the edit drawer (contact, agency, department, roles; disable and enable).
+ */
 import { useState } from 'react';
 import { Button, Drawer, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { roleLabels, STAFF_ROLES, type Role } from '../../../shared/permissions';
-import type { AgencyListResponse } from '../../../shared/schemas/units';
 import type { StaffCreateInput, UserDetail, UserList, UserListItem } from '../../../shared/schemas/users';
 import { formatDate } from '../../../shared/text';
-import { api, ApiError, errorMessageOf } from '../../api/client';
+import { api, errorMessageOf } from '../../api/client';
 import { FormError } from '../../components/form-error';
-import { AdminHeading, ErrorBanner } from './admin-common';
+import { AdminHeading, AgencySelect, ErrorBanner, showFieldErrors } from './admin-common';
+import { EditAccount } from './user-edit-drawer';
 
 function CreateStaff({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<StaffCreateInput>();
   const queryClient = useQueryClient();
-  const [agencyQ, setAgencyQ] = useState('');
-  const agencies = useQuery({
-    queryKey: ['agencies', 'pick', agencyQ],
-    queryFn: ({ signal }) => api.get<AgencyListResponse>('/api/agencies', { q: agencyQ || undefined, pageSize: 30 }, signal),
-    enabled: open,
-  });
   const create = useMutation({
     mutationFn: (v: StaffCreateInput) => api.post<UserDetail>('/api/users', v),
     onSuccess: () => {
@@ -27,7 +24,7 @@ function CreateStaff({ open, onClose }: { open: boolean; onClose: () => void }) 
       form.resetFields();
       onClose();
     },
-    onError: (e) => e instanceof ApiError && form.setFields(e.fields.map((f) => ({ name: f.name as never, errors: [f.message] }))),
+    onError: (e) => showFieldErrors(form, e),
   });
   return (
     <Drawer open={open} onClose={onClose} title="Tạo tài khoản cán bộ" size={480} destroyOnHidden>
@@ -46,11 +43,7 @@ function CreateStaff({ open, onClose }: { open: boolean; onClose: () => void }) 
           <Input />
         </Form.Item>
         <Form.Item name="agencyId" label="Cơ quan" rules={[{ required: true, message: 'Chọn cơ quan' }]}>
-          <Select
-            showSearch={{ filterOption: false, onSearch: setAgencyQ }}
-            loading={agencies.isFetching}
-            options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
-          />
+          <AgencySelect />
         </Form.Item>
         <Form.Item name="roles" label="Vai trò" rules={[{ required: true, message: 'Chọn ít nhất một vai trò' }]}>
           <Select mode="multiple" options={STAFF_ROLES.map((r) => ({ value: r, label: roleLabels[r] }))} />
@@ -71,8 +64,9 @@ export function UsersAdminPage() {
   const [kind, setKind] = useState<string | undefined>('staff');
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<string>();
   const list = useQuery({
-    queryKey: ['users', q, kind, page],
+    queryKey: ['users', 'list', q, kind, page],
     queryFn: ({ signal }) => api.get<UserList>('/api/users', { q: q || undefined, kind, page, pageSize: 20 }, signal),
     placeholderData: (p) => p,
   });
@@ -108,9 +102,21 @@ export function UsersAdminPage() {
           { title: 'Vai trò', dataIndex: 'roles', render: (roles: string[]) => roles.map((r) => <Tag key={r}>{roleLabels[r as Role] ?? r}</Tag>) },
           { title: 'Trạng thái', dataIndex: 'status', render: (s: string) => (s === 'active' ? <Tag color="green">Đang hoạt động</Tag> : <Tag color="red">Đã khóa</Tag>) },
           { title: 'Ngày tạo', dataIndex: 'createdAt', render: (v: string) => formatDate(v) },
+          {
+            title: 'Thao tác',
+            key: 'actions',
+            fixed: 'right',
+            width: 110,
+            render: (_, u) => (
+              <Button size="small" onClick={() => setEditing(u.id)} aria-label={`Quản lý tài khoản ${u.fullName}`}>
+                {u.kind === 'staff' ? 'Sửa, khóa' : 'Khóa, mở'}
+              </Button>
+            ),
+          },
         ]}
       />
       <CreateStaff open={creating} onClose={() => setCreating(false)} />
+      <EditAccount userId={editing} onClose={() => setEditing(undefined)} />
     </>
   );
 }
