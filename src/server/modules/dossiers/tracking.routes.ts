@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorResponse } from '../../../shared/schemas/common';
 import { TrackingParams, TrackingQuery, TrackingResponse } from '../../../shared/schemas/dossiers';
-import { enforceRateLimit } from '../../http/rate-limit';
+import { enforceRateLimits } from '../../http/rate-limit';
 import { trackDossier } from './track-dossier';
 
 /** Lookups per address per minute, and per dossier code per hour (guessing a code's secret from many addresses). */
@@ -24,8 +24,10 @@ export default async function trackingRoutes(app: FastifyInstance) {
       },
     },
     async (request) => {
-      await enforceRateLimit(database.db, `tracking:${request.ip}`, TRACKING_LIMITS.perIpPerMinute, 60);
-      await enforceRateLimit(database.db, `tracking-code:${request.params.code}`, TRACKING_LIMITS.perCodePerHour, 3600);
+      await enforceRateLimits(database.db, [
+        { key: `tracking:${request.ip}`, limit: TRACKING_LIMITS.perIpPerMinute, windowSeconds: 60 },
+        { key: `tracking-code:${request.params.code}`, limit: TRACKING_LIMITS.perCodePerHour, windowSeconds: 3600 },
+      ]);
       return trackDossier(database.db, request.params.code, request.query);
     },
   );
