@@ -78,6 +78,11 @@ export const AuditAction = {
   STATISTICS_WEIGHTS_UPDATED: 'statistics.weights_updated',
   STATISTICS_HISTORY_SIMULATED: 'statistics.history_simulated',
   STATISTICS_REBUILT: 'statistics.rebuilt',
+  REFORM_REPORT_TEMPLATE_SAVED: 'reform_report_template.saved',
+  REFORM_REPORT_ROUND_OPENED: 'reform_report_round.opened',
+  REFORM_REPORT_ROUND_CLOSED: 'reform_report_round.closed',
+  /** Report workflow actions are audited as `unit_report.<action>`. */
+  UNIT_REPORT_REMINDED: 'unit_report.reminded',
   // Reform records: document registry, plans, staffing, inspections.
   REFORM_DOCUMENT_CREATED: 'reform_document.created',
   REFORM_DOCUMENT_UPDATED: 'reform_document.updated',

@@ -87,6 +87,17 @@ export const ErrorCode = {
   TASK_PROGRESS_INVALID: 'TASK_PROGRESS_INVALID',
   STAFF_FIGURES_INVALID: 'STAFF_FIGURES_INVALID',
   INSPECTION_DATES_INVALID: 'INSPECTION_DATES_INVALID',
+  // Unit periodic reform reports.
+  UNIT_REPORT_VERSION_CONFLICT: 'UNIT_REPORT_VERSION_CONFLICT',
+  UNIT_REPORT_OVERRIDE_REASON_REQUIRED: 'UNIT_REPORT_OVERRIDE_REASON_REQUIRED',
+  UNIT_REPORT_FIGURE_UNKNOWN: 'UNIT_REPORT_FIGURE_UNKNOWN',
+  UNIT_REPORT_INCOMPLETE: 'UNIT_REPORT_INCOMPLETE',
+  REPORT_ROUND_CLOSED: 'REPORT_ROUND_CLOSED',
+  REPORT_ROUND_EXISTS: 'REPORT_ROUND_EXISTS',
+  REPORT_ROUND_PERIOD_INVALID: 'REPORT_ROUND_PERIOD_INVALID',
+  REPORT_ROUND_DUE_INVALID: 'REPORT_ROUND_DUE_INVALID',
+  REPORT_ROUND_UNITS_INVALID: 'REPORT_ROUND_UNITS_INVALID',
+  REPORT_TEMPLATE_INVALID: 'REPORT_TEMPLATE_INVALID',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -176,6 +187,17 @@ export const errorMessages: Record<ErrorCode, string> = {
   TASK_PROGRESS_INVALID: 'Ngày báo cáo tiến độ không được trước lần báo cáo trước, và đã hoàn thành (100%) thì không báo cáo thêm',
   STAFF_FIGURES_INVALID: 'Số liệu không hợp lệ: số người có trình độ lý luận chính trị không được vượt tổng số cán bộ, công chức, viên chức',
   INSPECTION_DATES_INVALID: 'Ngày kết thúc kiểm tra không được trước ngày bắt đầu',
+  // Unit periodic reform reports.
+  UNIT_REPORT_VERSION_CONFLICT: 'Báo cáo vừa được cập nhật ở nơi khác; vui lòng tải lại để xem nội dung mới nhất trước khi lưu',
+  UNIT_REPORT_OVERRIDE_REASON_REQUIRED: 'Khi điều chỉnh số liệu hệ thống, phải ghi rõ lý do điều chỉnh',
+  UNIT_REPORT_FIGURE_UNKNOWN: 'Chỉ tiêu không có trong mẫu báo cáo của kỳ này',
+  UNIT_REPORT_INCOMPLETE: 'Báo cáo còn thiếu nội dung bắt buộc; vui lòng bổ sung trước khi gửi',
+  REPORT_ROUND_CLOSED: 'Kỳ báo cáo đã khóa, không thể thay đổi báo cáo',
+  REPORT_ROUND_EXISTS: 'Kỳ báo cáo này đã được mở với cùng mẫu và cùng thời gian số liệu',
+  REPORT_ROUND_PERIOD_INVALID: 'Kỳ báo cáo không hợp lệ',
+  REPORT_ROUND_DUE_INVALID: 'Hạn gửi báo cáo phải sau ngày bắt đầu kỳ số liệu và không quá 90 ngày sau ngày chốt số liệu',
+  REPORT_ROUND_UNITS_INVALID: 'Đơn vị báo cáo phải là sở, ngành hoặc UBND cấp huyện đang hoạt động thuộc phạm vi của cơ quan tổ chức kỳ báo cáo',
+  REPORT_TEMPLATE_INVALID: 'Mẫu báo cáo không hợp lệ',
   INTERNAL: 'Đã có lỗi xảy ra, vui lòng thử lại sau',
 };
 
@@ -264,6 +286,17 @@ export const errorStatus: Record<ErrorCode, number> = {
   TASK_PROGRESS_INVALID: 422,
   STAFF_FIGURES_INVALID: 422,
   INSPECTION_DATES_INVALID: 422,
+  // Unit periodic reform reports.
+  UNIT_REPORT_VERSION_CONFLICT: 409,
+  UNIT_REPORT_OVERRIDE_REASON_REQUIRED: 422,
+  UNIT_REPORT_FIGURE_UNKNOWN: 422,
+  UNIT_REPORT_INCOMPLETE: 422,
+  REPORT_ROUND_CLOSED: 409,
+  REPORT_ROUND_EXISTS: 409,
+  REPORT_ROUND_PERIOD_INVALID: 422,
+  REPORT_ROUND_DUE_INVALID: 422,
+  REPORT_ROUND_UNITS_INVALID: 422,
+  REPORT_TEMPLATE_INVALID: 422,
   INTERNAL: 500,
 };
 

@@ -8,6 +8,7 @@ import { sweepDossierDeadlinesJob } from '../modules/dossiers/dossiers.jobs';
 import { sweepPetitionDeadlinesJob } from '../modules/petitions/petitions.jobs';
 import { materializeStatisticsCheckpointsJob } from '../modules/statistics/statistics.jobs';
 import '../modules/simulation/seed-simulated-history';
+import { sendUnitReportRemindersJob } from '../modules/unit-reports/unit-reports.jobs';
 import type { ScheduleDefinition } from './runner';
 
 export { defineJob, type JobContext, type JobDefinition } from './define-job';
@@ -20,4 +21,5 @@ export const builtInSchedules: ScheduleDefinition[] = [
   { name: 'dossiers.sweep_deadlines', kind: sweepDossierDeadlinesJob.kind, intervalSeconds: 300 },
   { name: 'petitions.sweep_deadlines', kind: sweepPetitionDeadlinesJob.kind, intervalSeconds: 3600 },
   { name: 'statistics.materialize_checkpoints', kind: materializeStatisticsCheckpointsJob.kind, intervalSeconds: 3600 },
+  { name: 'unit_reports.send_reminders', kind: sendUnitReportRemindersJob.kind, intervalSeconds: 3600 },
 ];

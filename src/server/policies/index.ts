@@ -10,6 +10,7 @@ import './statistics.policy';
 import './faq.policy';
 import './surveys.policy';
 import './ratings.policy';
+import './unit-reports.policy';
 import './reform-records.policy';
 
 export { allow, can, authorize, abilitiesFor, inAgencyScope, isStaff } from './policy';

@@ -1,0 +1,1 @@
+ALTER TABLE "reform_unit_reports" ADD COLUMN "submitted_content" jsonb;
