@@ -19,6 +19,7 @@ import surveysRoutes from './surveys/surveys.routes';
 import ratingsRoutes from './ratings/ratings.routes';
 import formsRoutes from './forms/forms.routes';
 import statisticsRoutes from './statistics/statistics.routes';
+import unitReportsRoutes from './unit-reports/unit-reports.routes';
 import documentsRoutes from './documents/documents.routes';
 import reformPlansRoutes from './reform-plans/reform-plans.routes';
 import staffingRoutes from './staffing/staffing.routes';
@@ -45,6 +46,7 @@ export async function registerModules(app: FastifyInstance) {
   await app.register(ratingsRoutes);
   await app.register(formsRoutes);
   await app.register(statisticsRoutes);
+  await app.register(unitReportsRoutes);
   await app.register(documentsRoutes);
   await app.register(reformPlansRoutes);
   await app.register(staffingRoutes);
