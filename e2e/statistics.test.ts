@@ -109,6 +109,7 @@ describe('leader dashboard', () => {
     await lateRow.waitFor();
     expect(await lateRow.getByRole('link').innerText()).toBe(formatCount(dashboard.topLateProcedures[0]!.late));
     await screenshot(page, 'statistics-dashboard-1280');
+    expect(await horizontalOverflow(page)).toBe(0);
 
     // The XLSX of the dashboard: period and scope above the table.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Tải Excel màn hình điều hành/ }).click()]);

@@ -48,18 +48,15 @@ function trendOption(trend: Dashboard['trend']): ChartOption {
       trigger: 'axis',
       valueFormatter: (v) => (typeof v === 'number' ? formatNumber(v, 1) : '–'),
     },
-    legend: { top: 0 },
-    grid: { left: 56, right: 56, top: 40, bottom: 28 },
-    xAxis: { type: 'category', data: trend.map((t) => formatMonth(t.month)) },
-    yAxis: [
-      { ...countAxis, name: 'Hồ sơ', nameTextStyle: { align: 'right' } },
-      { ...percentAxis, name: 'Tỷ lệ', splitLine: { show: false } },
-    ],
+    legend: { bottom: 0, itemGap: 14 },
+    grid: { left: 48, right: 48, top: 16, bottom: 76 },
+    xAxis: { type: 'category', data: trend.map((t) => formatMonth(t.month)), axisLabel: { hideOverlap: true } },
+    yAxis: [countAxis, { ...percentAxis, splitLine: { show: false } }],
     series: [
-      { name: 'Tiếp nhận', type: 'bar', data: trend.map((t) => t.received), itemStyle: { color: '#93c5fd' } },
-      { name: 'Đã giải quyết', type: 'bar', data: trend.map((t) => t.resolved), itemStyle: { color: '#86efac' } },
-      { name: 'Tỷ lệ đúng hạn (%)', type: 'line', yAxisIndex: 1, data: trend.map((t) => t.onTimeRate), itemStyle: { color: GREEN }, connectNulls: true },
-      { name: 'Tỷ lệ trực tuyến (%)', type: 'line', yAxisIndex: 1, data: trend.map((t) => t.onlineRate), itemStyle: { color: BLUE }, connectNulls: true },
+      { name: 'Tiếp nhận', type: 'bar', data: trend.map((t) => t.received), itemStyle: { color: '#93c5fd' }, barMaxWidth: 18 },
+      { name: 'Đã giải quyết', type: 'bar', data: trend.map((t) => t.resolved), itemStyle: { color: '#86efac' }, barMaxWidth: 18 },
+      { name: 'Đúng hạn (%)', type: 'line', yAxisIndex: 1, data: trend.map((t) => t.onTimeRate), itemStyle: { color: GREEN }, connectNulls: true },
+      { name: 'Trực tuyến (%)', type: 'line', yAxisIndex: 1, data: trend.map((t) => t.onlineRate), itemStyle: { color: BLUE }, connectNulls: true },
     ],
   };
 }
@@ -68,13 +65,13 @@ function overdueOption(rows: Dashboard['overdueByAgency']): ChartOption {
   const shown = [...rows].slice(0, 12).reverse();
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => formatNumber(Number(v)) },
-    legend: { top: 0 },
-    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    legend: { bottom: 0 },
+    grid: { left: 170, right: 24, top: 8, bottom: 48 },
     xAxis: countAxis,
-    yAxis: { type: 'category', data: shown.map((r) => r.agencyName), axisLabel: { width: 200, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: shown.map((r) => r.agencyName), axisLabel: { width: 160, overflow: 'truncate' } },
     series: [
-      { name: 'Quá hạn', type: 'bar', stack: 'pending', data: shown.map((r) => r.overdue), itemStyle: { color: RED } },
-      { name: 'Trong hạn', type: 'bar', stack: 'pending', data: shown.map((r) => r.pending - r.overdue), itemStyle: { color: '#cbd5e1' } },
+      { name: 'Quá hạn', type: 'bar', stack: 'pending', data: shown.map((r) => r.overdue), itemStyle: { color: RED }, barMaxWidth: 28 },
+      { name: 'Trong hạn', type: 'bar', stack: 'pending', data: shown.map((r) => r.pending - r.overdue), itemStyle: { color: '#94a3b8' }, barMaxWidth: 28 },
     ],
   };
 }
@@ -92,7 +89,7 @@ function channelOption(channels: Dashboard['channels']): ChartOption {
         top: 0,
         bottom: 40,
         label: { formatter: (p) => `${formatNumber(Number((p as { percent: number }).percent), 1)}%` },
-        data: channels.map((c) => ({ name: c.label, value: c.received, itemStyle: { color: colors[c.channel] } })),
+        data: channels.filter((c) => c.received > 0).map((c) => ({ name: c.label, value: c.received, itemStyle: { color: colors[c.channel] } })),
       },
     ],
   };
@@ -131,7 +128,7 @@ export function DashboardPage() {
                 option={trendOption(d.trend)}
               />
             </Card>
-            <Card title="Hồ sơ đang giải quyết theo cơ quan" size="small" extra={<span className="muted">Bấm vào cột để xem chi tiết</span>}>
+            <Card title="Hồ sơ đang giải quyết cuối kỳ theo cơ quan" size="small">
               {d.overdueByAgency.length === 0 ? (
                 <Empty description="Không có hồ sơ đang giải quyết" />
               ) : (
@@ -144,6 +141,7 @@ export function DashboardPage() {
                   }}
                 />
               )}
+              {d.overdueByAgency.length > 0 && <Typography.Text type="secondary" className="stat-formula">Bấm vào một cột để xem số liệu của cơ quan theo từng thủ tục.</Typography.Text>}
             </Card>
             <Card title="Hình thức tiếp nhận" size="small">
               {d.kpis.received === 0 ? (

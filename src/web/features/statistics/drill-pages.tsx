@@ -95,7 +95,7 @@ export function DossierListPage() {
           size="small"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1250 }}
           locale={{ emptyText: 'Không có hồ sơ nào' }}
           pagination={{
             current: page,
@@ -109,20 +109,21 @@ export function DossierListPage() {
             {
               title: 'Mã hồ sơ',
               dataIndex: 'code',
+              width: 230,
               render: (code: string, d) => (
                 <Link to={`/can-bo/ho-so/${d.id}`} state={{ from: location.pathname + location.search }}>
                   {code}
                 </Link>
               ),
             },
-            { title: 'Thủ tục', key: 'procedure', render: (_, d) => <>{d.procedureName} <span className="muted">({d.procedureCode})</span></> },
-            { title: 'Cơ quan giải quyết', dataIndex: 'agencyName' },
-            { title: 'Hình thức', dataIndex: 'channel', render: (c: keyof typeof statChannelLabels) => statChannelLabels[c] },
-            { title: 'Ngày tiếp nhận', dataIndex: 'receivedAt', render: formatDate },
-            { title: 'Hạn trả', dataIndex: 'dueAt', render: formatDate },
-            { title: 'Ngày hoàn thành', dataIndex: 'finishedAt', render: formatDate },
-            { title: 'Trạng thái', dataIndex: 'statusLabel' },
-            { title: 'Kết quả', dataIndex: 'outcome', render: (o: keyof typeof outcomeTags | null) => (o ? <Tag color={outcomeTags[o][0]}>{outcomeTags[o][1]}</Tag> : '') },
+            { title: 'Thủ tục', key: 'procedure', width: 280, render: (_, d) => <>{d.procedureName} <span className="muted">({d.procedureCode})</span></> },
+            { title: 'Cơ quan giải quyết', dataIndex: 'agencyName', width: 170 },
+            { title: 'Hình thức', dataIndex: 'channel', width: 130, render: (c: keyof typeof statChannelLabels) => statChannelLabels[c] },
+            { title: 'Ngày tiếp nhận', width: 110, dataIndex: 'receivedAt', render: formatDate },
+            { title: 'Hạn trả', width: 110, dataIndex: 'dueAt', render: formatDate },
+            { title: 'Ngày hoàn thành', width: 110, dataIndex: 'finishedAt', render: formatDate },
+            { title: 'Trạng thái', dataIndex: 'statusLabel', width: 150 },
+            { title: 'Kết quả', dataIndex: 'outcome', width: 100, render: (o: keyof typeof outcomeTags | null) => (o ? <Tag color={outcomeTags[o][0]}>{outcomeTags[o][1]}</Tag> : '') },
           ]}
         />
         {list.data && <Typography.Paragraph type="secondary" className="stat-formula">{list.data.note}</Typography.Paragraph>}

@@ -51,7 +51,10 @@ export default function EChartCanvas({ option, height, onItemClick }: EChartCanv
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ textStyle: { fontFamily: 'inherit' }, animation: false, ...option }, true);
+    // The page's font family read from the element: ECharts measures label widths with it (a keyword such as
+    // 'inherit' would be measured in a default font and legends would overlap).
+    const fontFamily = element.current ? getComputedStyle(element.current).fontFamily : undefined;
+    chart.current?.setOption({ textStyle: { fontFamily, fontSize: 12, color: '#374151' }, animation: false, ...option }, true);
   }, [option]);
 
   return <div ref={element} style={{ width: '100%', height }} />;

@@ -129,7 +129,7 @@ export function FiguresTable({ rows, sections, total, labelTitle, drillTo, label
       pagination={false}
       scroll={{ x: 'max-content' }}
       rowClassName={(row) => (row.isTotal ? 'stat-total-row' : row.isHeading ? 'stat-heading-row' : '')}
-      caption={<span className="sr-only">{caption}</span>}
+      caption={<span className="stat-sr-only">{caption}</span>}
       locale={{ emptyText: 'Không có số liệu trong kỳ' }}
     />
   );

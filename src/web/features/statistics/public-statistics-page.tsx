@@ -44,13 +44,13 @@ function agenciesOption(rows: PublicRow[]): ChartOption {
   const pct = (v: number | null) => v;
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (typeof v === 'number' ? `${formatNumber(v, 1)}%` : '–') },
-    legend: { top: 0 },
-    grid: { left: 8, right: 40, top: 36, bottom: 8, containLabel: true },
+    legend: { bottom: 0 },
+    grid: { left: 180, right: 56, top: 8, bottom: 40 },
     xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: (v: number) => `${v}%` } },
-    yAxis: { type: 'category', data: shown.map((r) => r.agencyName), axisLabel: { width: 220, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: shown.map((r) => r.agencyName), axisLabel: { width: 170, overflow: 'truncate' } },
     series: [
-      { name: 'Tỷ lệ đúng hạn', type: 'bar', data: shown.map((r) => pct(r.onTimeRate)), itemStyle: { color: '#15803d' }, label: { show: true, position: 'right', formatter: (p) => (typeof p.value === 'number' ? `${formatNumber(p.value, 1)}%` : '') } },
-      { name: 'Tỷ lệ trực tuyến', type: 'bar', data: shown.map((r) => pct(r.onlineRate)), itemStyle: { color: '#1d4ed8' }, label: { show: true, position: 'right', formatter: (p) => (typeof p.value === 'number' ? `${formatNumber(p.value, 1)}%` : '') } },
+      { name: 'Tỷ lệ đúng hạn', type: 'bar', data: shown.map((r) => pct(r.onTimeRate)), itemStyle: { color: '#15803d' }, barMaxWidth: 16, label: { show: true, position: 'right', formatter: (p) => (typeof p.value === 'number' ? `${formatNumber(p.value, 1)}%` : '') } },
+      { name: 'Tỷ lệ trực tuyến', type: 'bar', data: shown.map((r) => pct(r.onlineRate)), itemStyle: { color: '#1d4ed8' }, barMaxWidth: 16, label: { show: true, position: 'right', formatter: (p) => (typeof p.value === 'number' ? `${formatNumber(p.value, 1)}%` : '') } },
     ],
   };
 }
@@ -113,7 +113,10 @@ export function PublicStatisticsPage() {
             <Figure title="Hồ sơ đã giải quyết" value={formatCount(p.resolved)} note="có kết quả trong kỳ" />
           </section>
           {busiest.length > 0 ? (
-            <Card title={`Tỷ lệ đúng hạn và trực tuyến của ${busiest.length} cơ quan tiếp nhận nhiều hồ sơ nhất`} size="small">
+            <Card
+              title={(d.byAgency.length > CHART_AGENCIES ? `Tỷ lệ đúng hạn và trực tuyến của ${CHART_AGENCIES} cơ quan tiếp nhận nhiều hồ sơ nhất` : 'Tỷ lệ đúng hạn và trực tuyến theo cơ quan')}
+              size="small"
+            >
               <Chart
                 height={Math.max(240, busiest.length * 44 + 60)}
                 label={`Biểu đồ tỷ lệ theo cơ quan: ${busiest.map((r) => `${r.agencyName}: đúng hạn ${formatPercent(r.onTimeRate)}, trực tuyến ${formatPercent(r.onlineRate)}`).join('; ')}`}
