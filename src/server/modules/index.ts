@@ -23,6 +23,7 @@ import unitReportsRoutes from './unit-reports/unit-reports.routes';
 import documentsRoutes from './documents/documents.routes';
 import reformPlansRoutes from './reform-plans/reform-plans.routes';
 import staffingRoutes from './staffing/staffing.routes';
+import inspectionsRoutes from './inspections/inspections.routes';
 
 /** Every domain's routes. Each module registers its own `/api/<domain>` routes. */
 export async function registerModules(app: FastifyInstance) {
@@ -50,4 +51,5 @@ export async function registerModules(app: FastifyInstance) {
   await app.register(documentsRoutes);
   await app.register(reformPlansRoutes);
   await app.register(staffingRoutes);
+  await app.register(inspectionsRoutes);
 }
