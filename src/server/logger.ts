@@ -1,12 +1,13 @@
 import type { FastifyServerOptions } from 'fastify';
 import { stdSerializers } from 'pino';
 import type { AppConfig } from './env';
+import { maskIdNumber } from '../shared/text';
 
 const ID_NUMBER = /\b\d{9}(\d{3})?\b/g;
 
 /** Masks 9- and 12-digit ID numbers wherever they appear in a logged string (URLs, messages). */
 export function maskIdNumbersInText(text: string): string {
-  return text.replace(ID_NUMBER, (m) => m.slice(0, 3) + '*'.repeat(m.length - 5) + m.slice(-2));
+  return text.replace(ID_NUMBER, (m) => maskIdNumber(m)!);
 }
 
 interface SerializedError {
