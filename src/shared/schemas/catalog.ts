@@ -412,6 +412,8 @@ export const DecisionItemView = z.object({
   procedureCode: z.string(),
   newProcedureCode: z.string().nullable(),
   name: z.string().nullable(),
+  /** The procedure content as the decision states it (ProcedureContent's shape), so a draft can be edited; null for abolish. */
+  content: z.record(z.string(), z.unknown()).nullable(),
   resultProcedureId: z.string().nullable(),
   resultVersionId: z.string().nullable(),
 });

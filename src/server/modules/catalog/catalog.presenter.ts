@@ -155,6 +155,8 @@ export function presentDecision(actor: Actor, d: DecisionRecord, items?: Decisio
   if (items) {
     view.items = items.map((i) => {
       const content = i.content as { name?: string; code?: string } | null;
+      // The replacing procedure's code is stored with its content; the API gives it as newProcedureCode.
+      const { code: _code, ...stated } = content ?? {};
       return {
         id: i.id,
         position: i.position,
@@ -163,6 +165,7 @@ export function presentDecision(actor: Actor, d: DecisionRecord, items?: Decisio
         procedureCode: i.procedureCode,
         newProcedureCode: i.action === 'replace' ? (content?.code ?? null) : null,
         name: content?.name ?? null,
+        content: content ? stated : null,
         resultProcedureId: i.resultProcedureId,
         resultVersionId: i.resultVersionId,
       };

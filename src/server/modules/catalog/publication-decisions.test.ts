@@ -123,6 +123,40 @@ describe('procedure versions across a publication decision that amends them', ()
     expect(decision!.status).toBe('draft');
   });
 
+  it('gives a draft back with each item’s content, so the same body can be edited and saved again', async () => {
+    const [added, replaced, replacement] = [newCode(), newCode(), newCode()];
+    const content = procedureContent({ name: 'Thủ tục dự thảo', fees: [{ name: 'Lệ phí', amount: 15_000, note: null }] });
+    const body = decisionBody([
+      { action: 'add', procedureCode: added, content },
+      { action: 'replace', procedureCode: replaced, newProcedureCode: replacement, content: procedureContent({ name: 'Thủ tục thay thế dự thảo' }) },
+      { action: 'abolish', procedureCode: newCode() },
+    ]);
+    const created = await t.app.inject({ method: 'POST', url: '/api/catalog/decisions', headers: officer.headers, payload: body });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    const read = await t.app.inject({ method: 'GET', url: `/api/catalog/decisions/${id}`, headers: officer.headers });
+    const items = read.json().items as { action: string; procedureCode: string; newProcedureCode: string | null; content: Record<string, unknown> | null }[];
+    expect(items[0]!.content).toMatchObject({ name: 'Thủ tục dự thảo', fees: [{ name: 'Lệ phí', amount: 15_000 }], legalBasis: content.legalBasis });
+    // The replacing code is given once, as newProcedureCode, not inside the content.
+    expect(items[1]).toMatchObject({ newProcedureCode: replacement, content: { name: 'Thủ tục thay thế dự thảo' } });
+    expect(items[1]!.content).not.toHaveProperty('code');
+    expect(items[2]!.content).toBeNull();
+
+    // What the editor sends back after changing one name: accepted as it stands.
+    const edited = {
+      ...body,
+      items: items.map((i, k) => ({
+        action: i.action,
+        procedureCode: i.procedureCode,
+        ...(i.newProcedureCode ? { newProcedureCode: i.newProcedureCode } : {}),
+        ...(i.content ? { content: k === 0 ? { ...i.content, name: 'Thủ tục dự thảo (sửa)' } : i.content } : {}),
+      })),
+    };
+    const saved = await t.app.inject({ method: 'PUT', url: `/api/catalog/decisions/${id}`, headers: officer.headers, payload: edited });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().items.map((i: { name: string | null }) => i.name)).toEqual(['Thủ tục dự thảo (sửa)', 'Thủ tục thay thế dự thảo', null]);
+  });
+
   it('treats applying an applied decision again as a harmless retry, and refuses to edit or delete it', async () => {
     const applied = await publish(t, officer, decisionBody([{ action: 'add', procedureCode: newCode(), content: procedureContent() }]));
     const before = await catalogCounts(t.database.db);
