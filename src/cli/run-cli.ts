@@ -22,6 +22,10 @@ Cách dùng / Usage:
                                        (--scale full: nhịp của tỉnh mẫu, 89.672 hồ sơ từ 01/01 đến 18/06/2021)
   motcua stats verify                  đối chiếu số liệu tổng hợp với dữ liệu gốc / check rollups against raw dossiers
   motcua stats rebuild                 tính lại số liệu tổng hợp từ dữ liệu gốc / recompute the rollups
+  motcua report cchc --period <2021-H1|2021-Q1|2021-Q3|2021-Y|custom> --out <tệp> [--pdf] [--from --to]
+        [--dossiers-from --dossiers-to --catalog-as-of --report-date <YYYY-MM-DD>] [--agency <MÃ>]
+                                       báo cáo kết quả thực hiện công tác CCHC (DOCX, hoặc PDF với --pdf)
+                                       / the provincial administrative-reform report
   motcua user create-admin --username <tên> --name "<Họ và tên>" --password <mật khẩu|-> [--agency <MÃ>]
                                        tạo tài khoản quản trị / create an administrator
                                        (--password - reads the password from standard input)
@@ -39,7 +43,7 @@ export interface CliIo {
   readStdin?: () => string;
 }
 
-const COMMANDS = ['serve', 'db migrate', 'db status', 'seed demo', 'seed simulate', 'stats verify', 'stats rebuild', 'user create-admin'];
+const COMMANDS = ['serve', 'db migrate', 'db status', 'seed demo', 'seed simulate', 'stats verify', 'stats rebuild', 'report cchc', 'user create-admin'];
 
 class UsageError extends Error {}
 class CliError extends Error {}
@@ -117,6 +121,14 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
           const { runSimulationCommand, SimulationUsageError } = await import('../server/modules/simulation/simulation.cli');
           return runSimulationCommand(name, rest, database, config, io).catch((err: unknown) => {
             throw err instanceof SimulationUsageError ? new UsageError(err.message) : err;
+          });
+        });
+      case 'report cchc':
+        return await withDatabase(config, io, async (database) => {
+          await (await migrations()).migrate(database);
+          const { runReportCommand, ReportUsageError } = await import('../server/modules/cchc-report/cchc-report.cli');
+          return runReportCommand(rest, database, config, io).catch((err: unknown) => {
+            throw err instanceof ReportUsageError ? new UsageError(err.message) : err;
           });
         });
       case 'user create-admin': {

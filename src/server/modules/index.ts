@@ -22,6 +22,7 @@ import statisticsRoutes from './statistics/statistics.routes';
 import unitReportsRoutes from './unit-reports/unit-reports.routes';
 import documentsRoutes from './documents/documents.routes';
 import reformPlansRoutes from './reform-plans/reform-plans.routes';
+import cchcReportRoutes from './cchc-report/cchc-report.routes';
 import staffingRoutes from './staffing/staffing.routes';
 import inspectionsRoutes from './inspections/inspections.routes';
 
@@ -50,6 +51,7 @@ export async function registerModules(app: FastifyInstance) {
   await app.register(unitReportsRoutes);
   await app.register(documentsRoutes);
   await app.register(reformPlansRoutes);
+  await app.register(cchcReportRoutes);
   await app.register(staffingRoutes);
   await app.register(inspectionsRoutes);
 }

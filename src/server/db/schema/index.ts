@@ -13,3 +13,4 @@ export * from './reform-plans';
 export * from './staffing';
 export * from './inspections';
 export * from './reform-reports';
+export * from './cchc-reports';
