@@ -17,6 +17,10 @@ import { catalogSeeder } from '../modules/catalog/seed-demo-catalog';
 import { feedbackSeeder } from '../modules/petitions/seed-demo-feedback';
 import { calendarSeeder } from '../modules/calendar/seed-demo-calendar';
 import { historySeeder } from '../modules/simulation/seed-simulated-history';
+import { documentsSeeder } from '../modules/documents/seed-demo-documents';
+import { reformPlansSeeder } from '../modules/reform-plans/seed-demo-plans';
+import { staffingSeeder } from '../modules/staffing/seed-demo-staffing';
+import { inspectionsSeeder } from '../modules/inspections/seed-demo-inspections';
 import { DEMO_CITIZEN_PASSWORD, DEMO_STAFF_PASSWORD, demoCitizenAccounts, demoStaffAccounts } from './demo-accounts';
 
 /** What earlier seeders produced, for later ones: ids by demo key. */
@@ -109,7 +113,7 @@ export const accountsSeeder: DemoSeeder = {
 };
 
 /** The demo, in order. Append later seeders here (one line each); each receives what the earlier ones built. */
-export const demoSeeders: DemoSeeder[] = [unitsSeeder, accountsSeeder, calendarSeeder, catalogSeeder, feedbackSeeder, historySeeder];
+export const demoSeeders: DemoSeeder[] = [unitsSeeder, accountsSeeder, calendarSeeder, catalogSeeder, feedbackSeeder, historySeeder, documentsSeeder, reformPlansSeeder, staffingSeeder, inspectionsSeeder];
 
 export interface SeedDemoResult {
   /** Rows added per seeder, in order. */

@@ -5,6 +5,8 @@ import { IsoDate, Paginated, Pagination, RequiredText, Text, Uuid } from './comm
 
 export const DocumentType = {
   RESOLUTION: 'resolution',
+  DECREE: 'decree',
+  CIRCULAR: 'circular',
   DECISION: 'decision',
   DIRECTIVE: 'directive',
   PLAN: 'plan',
@@ -20,6 +22,8 @@ export type DocumentType = (typeof DocumentType)[keyof typeof DocumentType];
 export const DOCUMENT_TYPES = Object.values(DocumentType) as [DocumentType, ...DocumentType[]];
 export const documentTypeLabels: Record<DocumentType, string> = {
   resolution: 'Nghị quyết',
+  decree: 'Nghị định',
+  circular: 'Thông tư',
   decision: 'Quyết định',
   directive: 'Chỉ thị',
   plan: 'Kế hoạch',
