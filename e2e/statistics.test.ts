@@ -9,11 +9,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Role } from '../src/shared/permissions';
-import type { Dashboard, DossierStatistics, Indicators, PublicStatistics, ReportForm } from '../src/shared/schemas/statistics';
+import type { CatalogStatistics, Dashboard, DossierStatistics, Indicators, PublicStatistics, ReportForm } from '../src/shared/schemas/statistics';
+import { resolvePeriod } from '../src/shared/periods';
 import { at, createDossierWorld, receive, type DossierWorld } from '../src/server/modules/dossiers/dossiers.test-support';
 import { resolveDossier } from '../src/server/modules/statistics/statistics.test-support';
 import { createStaff, type TestUser } from '../src/server/test/factories';
-import { formatCount, formatDays, formatPercent } from '../src/web/features/statistics/format';
+import { formatCount, formatDays, formatPercent, formatPoints } from '../src/web/features/statistics/format';
 import { expectAccessible, horizontalOverflow, screenshot, VIEWPORTS } from './support/browser';
 import { submitSignIn } from './support/pages';
 import { openPage, useBrowserTestEnvironment } from './support/setup';
@@ -23,6 +24,7 @@ const PROCEDURE = 'Cấp bản sao trích lục hộ tịch (thống kê thử n
 const MARCH = 'preset=month&year=2021&month=3';
 let world: DossierWorld;
 let leader: TestUser;
+let reformOfficer: TestUser;
 /** What the test did in March 2021 at the department (the only agency of the world with dossiers). */
 const made = { received: 0, resolvedEarly: 0, resolvedLate: 0, pendingOverdue: 0, codes: [] as string[] };
 
@@ -30,6 +32,7 @@ beforeAll(async () => {
   const db = env.server.database.db;
   world = await createDossierWorld(db, { name: PROCEDURE });
   leader = await createStaff(db, world.province, [Role.AGENCY_LEADER], 'Lãnh đạo UBND tỉnh Thử');
+  reformOfficer = await createStaff(db, world.province, [Role.REFORM_OFFICER], 'Cán bộ CCHC tỉnh Thử');
   const resolve = (id: string, day: string) => resolveDossier(db, world, id, day);
   // Carried over from February, resolved late in March.
   const carried = await receive(db, world, at('2021-02-22', '09:00'));
@@ -180,6 +183,58 @@ describe('leader dashboard', () => {
     await page.getByRole('dialog').getByText('Chỉ cán bộ cải cách hành chính được thay đổi.', { exact: false }).waitFor();
     await page.keyboard.press('Escape');
     await screenshot(page, 'statistics-indicators-1280');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('reform officer', () => {
+  it('picks a reform-report period from the list, reads the catalog statistics and sets the point weights', async () => {
+    const { context, page, problems } = await signedIn(reformOfficer);
+    await page.goto('/can-bo/thong-ke/thu-tuc?preset=year&year=2021');
+    await page.getByRole('group', { name: 'Thủ tục đang thực hiện', exact: true }).waitFor();
+
+    // The period list: the reform report's first-quarter cut-off (15/12 of the year before to 14/3).
+    await page.getByRole('combobox', { name: 'Loại kỳ thống kê' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'Báo cáo CCHC quý I (15/12 – 14/3)' }).click();
+    const q1 = resolvePeriod({ preset: 'reform_q1', year: 2021 });
+    await page.getByTestId('period-label').filter({ hasText: q1.label }).waitFor();
+    expect(new URL(page.url()).searchParams.get('preset')).toBe('reform_q1');
+    const catalog = await apiJson<CatalogStatistics>(context, '/api/statistics/catalog?preset=reform_q1&year=2021');
+    expect(catalog.period.label).toBe(q1.label);
+    await page.getByText(`Danh mục thủ tục tại ngày ${q1.to.split('-').reverse().join('/')}`).waitFor();
+    expect(await kpi(page, 'Thủ tục đang thực hiện')).toBe(formatCount(catalog.procedures.total));
+    expect(await kpi(page, 'Thủ tục liên thông')).toBe(formatCount(catalog.procedures.interAgency));
+    await screenshot(page, 'statistics-catalog-1280');
+
+    // Weights: move two points from one progress indicator to the other (the total stays 100).
+    await page.getByRole('tab', { name: 'Chỉ số QĐ 766' }).click();
+    await page.waitForURL('**/thong-ke/chi-so?*');
+    const before = await apiJson<Indicators>(context, '/api/statistics/indicators?preset=reform_q1&year=2021');
+    const progress = before.groups.find((g) => g.group === 'progress')!;
+    const [a, b] = progress.indicators;
+    await page.getByRole('heading', { name: `2. ${progress.label}` }).waitFor();
+    await page.getByRole('button', { name: 'Cấu hình điểm' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(a!.label).fill(String(a!.weight + 2));
+    await dialog.getByLabel(b!.label).fill(String(b!.weight - 2));
+    await dialog.getByText('Tổng: 100 / 100 điểm').waitFor();
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const after = await apiJson<Indicators>(context, '/api/statistics/indicators?preset=reform_q1&year=2021');
+    const changed = after.groups.flatMap((g) => g.indicators).find((x) => x.key === a!.key)!;
+    expect(changed.weight).toBe(a!.weight + 2);
+    const card = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: a!.label, exact: true }) }).last();
+    await card.getByText(changed.points === null ? 'Không có dữ liệu' : `${formatPoints(changed.points)} / ${formatPoints(changed.weight)} điểm`).waitFor();
+    await screenshot(page, 'statistics-indicators-weights-1280');
+
+    // A total other than 100 is refused with the API's message, and nothing changes.
+    await page.getByRole('button', { name: 'Cấu hình điểm' }).click();
+    await dialog.getByLabel(a!.label).fill(String(a!.weight + 5));
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Tổng điểm các chỉ số phải bằng 100' }).waitFor();
+    const unchanged = await apiJson<{ weights: Record<string, number> }>(context, '/api/statistics/indicators/weights');
+    expect(unchanged.weights[a!.key]).toBe(a!.weight + 2);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -17,7 +17,7 @@ import {
   type IndicatorWeights,
 } from '../../../shared/schemas/statistics';
 import { formatDateTime } from '../../../shared/text';
-import { api, errorMessageOf, useSession } from '../../api/client';
+import { api, ApiError, errorMessageOf, useSession } from '../../api/client';
 import { ErrorBanner } from '../admin/admin-common';
 import { XlsxButton } from './dashboard-page';
 import { formatNumber, formatPercent, formatPoints } from './format';
@@ -29,6 +29,12 @@ interface WeightsView {
   weights: IndicatorWeights;
   defaults: IndicatorWeights;
   updatedAt: string | null;
+}
+
+/** The validation messages of a refused request (the weights' total is checked on the whole body). */
+function detailMessages(error: unknown): string[] {
+  const fields = (error instanceof ApiError ? (error.details as { fields?: { message?: unknown }[] } | undefined)?.fields : undefined) ?? [];
+  return fields.map((f) => f.message).filter((m): m is string => typeof m === 'string');
 }
 
 const dataValue = (v: number | string | null) => (v === null ? '–' : typeof v === 'number' ? formatNumber(v, Number.isInteger(v) ? 0 : 1) : v);
@@ -104,7 +110,9 @@ function WeightsEditor({ view, canEdit, labels }: { view: WeightsView; canEdit: 
           Năm nhóm chỉ số theo Quyết định 766/QĐ-TTg; tổng điểm bằng 100. {view.updatedAt ? `Cập nhật lần cuối ${formatDateTime(view.updatedAt)}.` : 'Đang dùng điểm mặc định.'}
           {!canEdit && ' Chỉ cán bộ cải cách hành chính được thay đổi.'}
         </Typography.Paragraph>
-        {save.error && <Alert type="error" showIcon role="alert" title={errorMessageOf(save.error)} style={{ marginBottom: 12 }} />}
+        {save.error && (
+          <Alert type="error" showIcon role="alert" title={errorMessageOf(save.error)} description={detailMessages(save.error).join('; ') || undefined} style={{ marginBottom: 12 }} />
+        )}
         <Form form={form} layout="horizontal" labelCol={{ span: 16 }} initialValues={view.weights} disabled={!canEdit} onFinish={(v) => save.mutate(v)} preserve={false}>
           {INDICATOR_GROUPS.map((g) => (
             <div key={g}>

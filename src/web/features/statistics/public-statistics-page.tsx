@@ -3,7 +3,7 @@
  * agency's — aggregates only, from /api/public/statistics. The chart library loads only when the chart is shown.
  */
 import { useState } from 'react';
-import { Button, Card, Empty, Input, Select, Skeleton, Space, Table } from 'antd';
+import { Button, Card, Empty, Grid, Input, Select, Skeleton, Space, Table } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import type { PeriodSpec } from '../../../shared/periods';
@@ -39,15 +39,15 @@ function specOf(year: number, part: string): PeriodSpec {
 
 const CHART_AGENCIES = 15;
 
-function agenciesOption(rows: PublicRow[]): ChartOption {
+function agenciesOption(rows: PublicRow[], narrow: boolean): ChartOption {
   const shown = [...rows].reverse();
   const pct = (v: number | null) => v;
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (typeof v === 'number' ? `${formatNumber(v, 1)}%` : '–') },
     legend: { bottom: 0 },
-    grid: { left: 180, right: 56, top: 8, bottom: 40 },
-    xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: (v: number) => `${v}%` } },
-    yAxis: { type: 'category', data: shown.map((r) => r.agencyName), axisLabel: { width: 170, overflow: 'truncate' } },
+    grid: { left: narrow ? 112 : 180, right: 48, top: 8, bottom: 40 },
+    xAxis: { type: 'value', min: 0, max: 100, splitNumber: narrow ? 2 : 5, axisLabel: { formatter: (v: number) => `${v}%` } },
+    yAxis: { type: 'category', data: shown.map((r) => r.agencyName), axisLabel: { width: narrow ? 104 : 170, overflow: narrow ? 'break' : 'truncate' } },
     series: [
       { name: 'Tỷ lệ đúng hạn', type: 'bar', data: shown.map((r) => pct(r.onTimeRate)), itemStyle: { color: '#15803d' }, barMaxWidth: 16, label: { show: true, position: 'right', formatter: (p) => (typeof p.value === 'number' ? `${formatNumber(p.value, 1)}%` : '') } },
       { name: 'Tỷ lệ trực tuyến', type: 'bar', data: shown.map((r) => pct(r.onlineRate)), itemStyle: { color: '#1d4ed8' }, barMaxWidth: 16, label: { show: true, position: 'right', formatter: (p) => (typeof p.value === 'number' ? `${formatNumber(p.value, 1)}%` : '') } },
@@ -74,6 +74,7 @@ export function PublicStatisticsPage() {
   const query = periodQuery(specOf(year, part));
   const stats = useStatistics<PublicStatistics>('/api/public/statistics', query);
   const [search, setSearch] = useState('');
+  const narrow = Grid.useBreakpoint().md === false;
   const set = (key: string, value: string) =>
     setParams((old) => {
       const next = new URLSearchParams(old);
@@ -114,13 +115,13 @@ export function PublicStatisticsPage() {
           </section>
           {busiest.length > 0 ? (
             <Card
-              title={(d.byAgency.length > CHART_AGENCIES ? `Tỷ lệ đúng hạn và trực tuyến của ${CHART_AGENCIES} cơ quan tiếp nhận nhiều hồ sơ nhất` : 'Tỷ lệ đúng hạn và trực tuyến theo cơ quan')}
+              title={<span className="stat-card-title">{d.byAgency.length > CHART_AGENCIES ? `Tỷ lệ đúng hạn và trực tuyến của ${CHART_AGENCIES} cơ quan tiếp nhận nhiều hồ sơ nhất` : 'Tỷ lệ đúng hạn và trực tuyến theo cơ quan'}</span>}
               size="small"
             >
               <Chart
                 height={Math.max(240, busiest.length * 44 + 60)}
                 label={`Biểu đồ tỷ lệ theo cơ quan: ${busiest.map((r) => `${r.agencyName}: đúng hạn ${formatPercent(r.onTimeRate)}, trực tuyến ${formatPercent(r.onlineRate)}`).join('; ')}`}
-                option={agenciesOption(busiest)}
+                option={agenciesOption(busiest, narrow)}
               />
             </Card>
           ) : (
