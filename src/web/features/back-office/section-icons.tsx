@@ -9,6 +9,10 @@ import {
   InboxOutlined,
   MessageOutlined,
   TeamOutlined,
+  FileTextOutlined,
+  ScheduleOutlined,
+  IdcardOutlined,
+  SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import type { SectionIcon } from './sections';
 
@@ -23,4 +27,8 @@ export const sectionIcons: Record<SectionIcon, ReactNode> = {
   calendar: <CalendarOutlined />,
   audit: <HistoryOutlined />,
   petitions: <MessageOutlined />,
+  'reform-documents': <FileTextOutlined />,
+  'reform-plans': <ScheduleOutlined />,
+  'reform-staffing': <IdcardOutlined />,
+  'reform-inspections': <SafetyCertificateOutlined />,
 };
