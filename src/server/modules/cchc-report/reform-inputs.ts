@@ -9,7 +9,10 @@ import type { ReportPeriod } from '../../../shared/schemas/cchc-report';
 import type { Executor } from '../../db/client';
 import { agencies } from '../../db/schema';
 import { countDocumentReviews, findDocument, legalDocumentFigures, listDocumentsIssued } from '../documents/documents.queries';
+import { inspectionFigures, listInspectionPlans } from '../inspections/inspections.queries';
 import { listPlans, taskFigures } from '../reform-plans/reform-plans.queries';
+import { autonomyFigures, personnelChangeTotals, quotaTotals, restructuringSchemeTotals, staffTotalsAsOf } from '../staffing/staffing.queries';
+import { findRoundsForPeriod, getRoundReportsForComposer, roundCounts, todayLocal } from '../unit-reports/unit-reports.queries';
 
 /** A registry document as the report cites it (shared/document-citation.ts formats it). */
 export interface CitedDocument {
@@ -146,8 +149,91 @@ export async function loadReformInputs(executor: Executor, period: ReportPeriod)
   return {
     registry: await loadRegistryInputs(executor, period),
     plans: await loadPlanInputs(executor, period),
-    staffing: null,
-    inspections: null,
-    unitReports: null,
+    staffing: await loadStaffingInputs(executor, period),
+    inspections: await loadInspectionInputs(executor, period),
+    unitReports: await loadUnitReportInputs(executor, period),
   };
+}
+
+/** Quotas of the year, head counts at the period's end, personnel changes and schemes in the period, autonomy at its end. */
+export async function loadStaffingInputs(executor: Executor, period: ReportPeriod): Promise<StaffingInputs | null> {
+  const quotas = await quotaTotals(executor, period.year);
+  const staff = await staffTotalsAsOf(executor, period.to);
+  const changes = await personnelChangeTotals(executor, period);
+  const schemes = await restructuringSchemeTotals(executor, period);
+  const autonomy = await autonomyFigures(executor, period.to);
+  const anyQuota = Object.values(quotas).some((n) => n > 0);
+  const anyAutonomy = autonomy.administrativeBodies.mandatory + autonomy.administrativeBodies.voluntaryApplying + autonomy.publicServiceUnits.mandatory > 0;
+  if (!anyQuota && staff.agencies === 0 && changes.length === 0 && schemes.count === 0 && !anyAutonomy) return null;
+  const byKind: Record<string, number> = {};
+  for (const c of changes) byKind[c.kind] = (byKind[c.kind] ?? 0) + Number(c.persons);
+  return {
+    quotas: {
+      civilServant: quotas.civil_servant,
+      publicEmployee: quotas.public_employee,
+      contract68Admin: quotas.contract68_admin,
+      contract68ServiceUnit: quotas.contract68_service_unit,
+      contract68Association: quotas.contract68_association,
+    },
+    staff: { ...staff, asOf: staff.agencies > 0 ? period.to : null },
+    changes: byKind,
+    schemes,
+    autonomy: {
+      bodiesMandatory: autonomy.administrativeBodies.mandatory,
+      bodiesApplying: autonomy.administrativeBodies.mandatoryApplying,
+      bodiesVoluntary: autonomy.administrativeBodies.voluntaryApplying,
+      unitsMandatory: autonomy.publicServiceUnits.mandatory,
+      unitsApplying: autonomy.publicServiceUnits.mandatoryApplying,
+      selfFinancing: autonomy.publicServiceUnits.byClass.self_financing,
+      partlySelfFinancing: autonomy.publicServiceUnits.byClass.partly_self_financing,
+      stateFunded: autonomy.publicServiceUnits.byClass.state_funded,
+    },
+  };
+}
+
+const INSPECTED_LEVEL: Record<string, 'district' | 'commune'> = { district_committee: 'district', commune_committee: 'commune' };
+
+/** Inspections started in the period, by level of the inspected agency; the inspection plan of the year and its document. */
+export async function loadInspectionInputs(executor: Executor, period: ReportPeriod): Promise<InspectionInputs | null> {
+  const figures = await inspectionFigures(executor, period);
+  const plans = await listInspectionPlans(executor, period.year);
+  if (figures.inspections === 0 && plans.length === 0) return null;
+  const planDocId = plans.find((p) => p.plan.documentId)?.plan.documentId;
+  const planDoc = planDocId ? await findDocument(executor, planDocId) : undefined;
+  return {
+    plan: planDoc ? cited(planDoc) : null,
+    inspected: figures.byAgencyKind.flatMap((k) => k.agencies.map((agencyName) => ({ agencyName, level: INSPECTED_LEVEL[k.agencyKind] ?? ('province' as const) }))),
+  };
+}
+
+/**
+ * The units' periodic reports of the period: the rounds covering exactly the period (else those within it), their
+ * completeness and timeliness, and the narrative of the accepted reports by section (reform area, or the section's
+ * kind: direction, strengths, limitations, next_tasks).
+ */
+export async function loadUnitReportInputs(executor: Executor, period: ReportPeriod, today: string = todayLocal()): Promise<UnitReportInputs | null> {
+  const within = await findRoundsForPeriod(executor, period);
+  if (within.length === 0) return null;
+  const exact = within.filter((r) => r.periodFrom === period.from && r.periodTo === period.to);
+  const rounds = exact.length > 0 ? exact : within;
+  const counts = await roundCounts(executor, rounds.map((r) => r.id), today);
+  const total = { expected: 0, submitted: 0, onTime: 0, late: 0, missing: 0 };
+  for (const c of counts.values()) {
+    total.expected += c.expected;
+    total.submitted += c.submitted;
+    total.onTime += c.onTime;
+    total.late += c.late;
+    total.missing += c.missing;
+  }
+  const narratives: Record<string, { unit: string; text: string }[]> = {};
+  for (const round of rounds) {
+    for (const report of await getRoundReportsForComposer(executor, round.id, { include: 'accepted' })) {
+      for (const section of report.narrative) {
+        if (!section.text.trim()) continue;
+        const key = section.kind === 'area_results' && section.area ? section.area : section.kind;
+        (narratives[key] ??= []).push({ unit: report.agency.shortName || report.agency.name, text: section.text });
+      }
+    }
+  }
+  return { ...total, narratives };
 }

@@ -33,7 +33,7 @@ export const NARRATIVES: Record<string, NarrativeDef> = {
   communication: {
     key: 'communication',
     label: 'I.4. Tuyên truyền cải cách hành chính',
-    unitKeys: ['communication'],
+    unitKeys: [],
     fallback: () =>
       'Thường xuyên đăng tải các văn bản pháp quy, văn bản chỉ đạo điều hành về công tác cải cách hành chính trên Cổng Thông tin điện tử tỉnh để cán bộ, công chức, viên chức và Nhân dân được biết, góp phần nâng cao chất lượng phục vụ người dân trong việc tiếp cận, kê khai, giải quyết thủ tục hành chính.',
   },
@@ -54,14 +54,14 @@ export const NARRATIVES: Record<string, NarrativeDef> = {
   simplification: {
     key: 'simplification',
     label: 'II.2.d. Rà soát, đơn giản hóa thủ tục hành chính',
-    unitKeys: ['simplification'],
+    unitKeys: [],
     fallback: () =>
       '- Công tác rà soát thủ tục hành chính được thực hiện thường xuyên, liên tục; các sở, ban, ngành tỉnh và Ủy ban nhân dân cấp huyện tiếp tục rà soát, đề xuất cắt giảm thời gian giải quyết thủ tục hành chính.',
   },
   procedureInspection: {
     key: 'procedureInspection',
     label: 'II.2.e. Kiểm tra việc thực hiện kiểm soát thủ tục hành chính',
-    unitKeys: ['procedure_inspection'],
+    unitKeys: [],
     fallback: () => 'Việc kiểm tra công tác kiểm soát thủ tục hành chính được lồng ghép trong kế hoạch kiểm tra cải cách hành chính và công vụ của tỉnh.',
   },
   organisation: {
@@ -107,7 +107,7 @@ export const NARRATIVES: Record<string, NarrativeDef> = {
   tasks: {
     key: 'tasks',
     label: 'IV. Phương hướng, nhiệm vụ',
-    unitKeys: ['tasks'],
+    unitKeys: ['next_tasks'],
     fallback: () =>
       '- Tiếp tục thực hiện hiệu quả cơ chế một cửa, một cửa liên thông; đẩy mạnh tiếp nhận và giải quyết thủ tục hành chính trực tuyến.\n- Tiếp tục rà soát, kiến nghị đơn giản hóa thủ tục hành chính; tiếp nhận, xử lý phản ánh, kiến nghị về quy định hành chính.\n- Tiếp tục kiện toàn tổ chức bộ máy các cơ quan nhà nước theo hướng tinh gọn, giảm đầu mối.\n- Tiếp tục kiểm tra công tác cải cách hành chính và công vụ theo kế hoạch.',
   },
