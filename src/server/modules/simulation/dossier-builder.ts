@@ -76,6 +76,8 @@ export interface BuilderContext {
   nextSeq(agencyCode: string, day: string): number;
   /** The uploaded sample scan online documents point to (null: online documents are recorded without a file). */
   sampleFileId: string | null;
+  /** The dossier's id when it must be the same on every run (a resumable load); random otherwise. */
+  id?: string;
 }
 
 type DossierInsert = typeof dossiers.$inferInsert;
@@ -105,7 +107,7 @@ const STAFF_NAMES: Record<SimRole, string> = {
 };
 
 export class DossierBuilder {
-  readonly id = randomUUID();
+  readonly id: string;
   readonly plan: PlanEvent[] = [];
   readonly actions: ActionInsert[] = [];
   readonly documents: DocumentInsert[] = [];
@@ -116,7 +118,9 @@ export class DossierBuilder {
   state!: DossierState;
   private seq = 0;
 
-  constructor(readonly ctx: BuilderContext) {}
+  constructor(readonly ctx: BuilderContext) {
+    this.id = ctx.id ?? randomUUID();
+  }
 
   get status(): DossierStatus {
     return this.state.status;

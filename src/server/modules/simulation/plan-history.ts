@@ -4,8 +4,9 @@
  *
  * The first pass lives every dossier without a plan and records where each stands when its result is decided (the
  * earliest possible result day and the due date statistics count against). The plan then:
- * - drops received dossiers, spread evenly over the range, until exactly `received` are received in the period
- *   (the first pass draws a few percent more than needed);
+ * - drops received dossiers until exactly `received` are received in the period (the first pass draws more than
+ *   needed): first dossiers due before the period's end beyond what the resolved figures can absorb (they would be
+ *   overdue at the end, and the seed says the rest were within their deadline), then evenly over the range;
  * - makes late exactly the dossiers needed, chosen evenly among those due before the period's end;
  * - resolves on time every other dossier due before the period's end (else it would be overdue at the end, and the
  *   seed says the rest were within their deadline), then as many of those due later as the on-time figure needs;
@@ -54,32 +55,38 @@ export function spreadPick<T>(items: readonly T[], n: number): T[] {
 export function planHistory(facts: readonly DraftFacts[], targets: HistoryTargets): HistoryPlan {
   const end = targets.periodEnd;
   const receivedInPeriod = facts.filter((f) => f.receivedDate !== null && f.receivedDate <= end);
-  const excluded = new Set(spreadPick(receivedInPeriod, receivedInPeriod.length - targets.received).map((f) => f.index));
+  // Resolutions the plan does not move (refusals after receipt): all kept.
+  const fixed = receivedInPeriod.filter((f) => !f.observed && f.outcome !== null && f.finishedDate !== null && f.finishedDate <= end);
+  const fixedLate = fixed.filter((f) => f.outcome === 'late').length;
+  const fixedOnTime = fixed.length - fixedLate;
+  const lateNeeded = targets.resolved - targets.resolvedOnTime - fixedLate;
+  const onTimeNeeded = Math.max(0, targets.resolvedOnTime - fixedOnTime);
+
+  // Dossiers whose result can still fall inside the period; those due before its end must (else overdue at the end).
+  const movable = (f: DraftFacts) => f.observed !== null && f.observed.earliestDate <= end;
+  const isDueBefore = (f: DraftFacts) => movable(f) && f.observed!.dueDate < end;
+  // The dossiers to drop: first those due before the end that could not be resolved within the figures, then evenly.
+  const drop = receivedInPeriod.length - targets.received;
+  const dueBeforeAll = receivedInPeriod.filter(isDueBefore);
+  const excess = Math.max(0, dueBeforeAll.length - lateNeeded - onTimeNeeded);
+  const fromDue = spreadPick(dueBeforeAll, Math.min(drop, excess));
+  const fixedSet = new Set(fixed.map((f) => f.index));
+  const fromDueSet = new Set(fromDue.map((f) => f.index));
+  const others = receivedInPeriod.filter((f) => !fixedSet.has(f.index) && !fromDueSet.has(f.index));
+  const excluded = new Set([...fromDue, ...spreadPick(others, drop - fromDue.length)].map((f) => f.index));
   const kept = receivedInPeriod.filter((f) => !excluded.has(f.index));
 
-  // Resolutions the plan does not move.
-  let fixedOnTime = 0;
-  let fixedLate = 0;
-  for (const f of kept) {
-    if (f.observed || f.outcome === null || f.finishedDate === null || f.finishedDate > end) continue;
-    if (f.outcome === 'late') fixedLate++;
-    else fixedOnTime++;
-  }
-  // Dossiers whose result can still fall inside the period.
-  const movable = kept.filter((f) => f.observed !== null && f.observed.earliestDate <= end);
-  const dueBefore = movable.filter((f) => f.observed!.dueDate < end);
-  const dueLater = movable.filter((f) => f.observed!.dueDate >= end && f.observed!.earliestDate <= f.observed!.dueDate);
-
+  const dueBefore = kept.filter(isDueBefore);
+  const dueLater = kept.filter((f) => movable(f) && f.observed!.dueDate >= end && f.observed!.earliestDate <= f.observed!.dueDate);
   const lives = new Map<number, LifePlan>();
   const set = (items: readonly DraftFacts[], resolve: LifePlan['resolve']) => items.forEach((f) => lives.set(f.index, { resolve, periodEnd: end }));
-  for (const f of movable) lives.set(f.index, { resolve: 'after', periodEnd: end });
+  set(kept.filter(movable), 'after');
 
-  const late = spreadPick(dueBefore, targets.resolved - targets.resolvedOnTime - fixedLate);
+  const late = spreadPick(dueBefore, lateNeeded);
   const lateSet = new Set(late.map((f) => f.index));
   set(late, 'late');
-  const onTimeNeeded = Math.max(0, targets.resolvedOnTime - fixedOnTime);
   const mustOnTime = dueBefore.filter((f) => !lateSet.has(f.index));
-  // More dossiers due before the end than on-time results wanted: the excess stays overdue at the end.
+  // More dossiers due before the end than on-time results wanted (too few to drop): the excess stays overdue.
   const onTimeDue = mustOnTime.slice(0, onTimeNeeded);
   set(onTimeDue, 'on_time');
   const extra = spreadPick(dueLater, onTimeNeeded - onTimeDue.length);

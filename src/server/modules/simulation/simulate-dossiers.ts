@@ -10,6 +10,7 @@
  * 10 points a year; some supplements, refusals, stops, late results; inter-agency procedures pass their partner
  * steps. Provincial procedures are received at the public service centre's desk (the three places differ).
  */
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { addCalendarDays, toLocalDate, type WorkCalendar } from '../../../shared/calendar';
 import { AuditAction } from '../../../shared/audit-actions';
@@ -52,6 +53,14 @@ export interface SimulateOptions {
    * only to see where each one stands, then with each result placed where the figures need it.
    */
   targets?: HistoryTargets;
+  /**
+   * Resumable in the background: one short transaction per chunk (the embedded database answers other requests in
+   * between), dossier ids and codes that are the same on every run, and chunks already written skipped — a load cut
+   * short starts again where it stopped. For a range no other dossier shares (the demo history).
+   */
+  resumable?: boolean;
+  /** Only the first pass: what the plan would reach (`planned`), nothing written. */
+  planOnly?: boolean;
   /** Write only the dossiers arriving on these days (default: from–to); the plan still spans the whole range. */
   emitFrom?: string;
   emitTo?: string;
@@ -229,6 +238,8 @@ export async function simulateDossiers(database: { db: Executor }, options: Simu
   };
 
   // Checkpoints after the first day no longer hold: drop them now, materialise them again at the end.
+  const plan = options.targets ? await historyPlan(options, catalog, calendarOf, provinceCalendar, horizon) : null;
+  if (options.planOnly) return { from: options.from, to: options.to, day: options.to, dossiers: 0, actions: 0, seconds: (Date.now() - started) / 1000, byChannel: {}, rows: 0, checkpoints: 0, writeSeconds: 0, ...(plan ? { planned: plan.achieved } : {}) };
   await db.transaction((tx) => resetCheckpoints(tx, options.emitFrom ?? options.from));
 
   const chunkSize = options.chunkSize ?? 2_000;
@@ -246,12 +257,24 @@ export async function simulateDossiers(database: { db: Executor }, options: Simu
   const deferred = options.deferIndexes ? await dropSecondaryIndexes(db) : [];
   const emitFrom = options.emitFrom ?? options.from;
   const emitTo = options.emitTo ?? options.to;
-  const plan = options.targets ? await historyPlan(options, catalog, calendarOf, provinceCalendar, horizon) : null;
+  let resuming = options.resumable ?? false;
+  let skip = 0;
   if (plan) result.planned = plan.achieved;
   for await (const draft of dossierDrafts(options, catalog, calendarOf, provinceCalendar)) {
+    if (draft.index % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
     if (draft.day < emitFrom || draft.day > emitTo) continue;
     if (plan?.excluded.has(draft.index)) continue;
-    const builder = buildDraft(draft, options, nextSeq);
+    if (resuming && chunk.builders.length === 0 && skip === 0) {
+      // A resumed load: the run that stopped wrote whole chunks, in order; skip those (same ids), then write the rest.
+      const id = stableDossierId(options.seed, draft.index);
+      if ((await queryRows(db, sql`SELECT 1 FROM dossiers WHERE id = ${id}`)).length > 0) skip = chunkSize;
+      else resuming = false;
+    }
+    if (skip > 0) {
+      skip--;
+      continue;
+    }
+    const builder = buildDraft(draft, options, nextSeq, options.resumable ? stableDossierId(options.seed, draft.index) : undefined);
     simulateLife(lifeRandom(options.seed, draft.index), builder, { ...draft.life, horizon, sampleFileId: options.sampleFileId ?? null, plan: plan?.lives.get(draft.index) });
     const { pair, snapshot, competent, rules, channel } = draft;
     const statKey = rollupKeyOf(
@@ -361,8 +384,15 @@ function lifeRandom(seed: number, index: number): Random {
   return seededRandom((Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca77)) >>> 0);
 }
 
-function buildDraft(draft: Draft, options: SimulateOptions, nextSeq: (agencyCode: string, day: string) => number): DossierBuilder {
+/** A UUID (version 8, RFC 9562) that is the same for the same seed and dossier. */
+export function stableDossierId(seed: number, index: number): string {
+  const h = createHash('sha256').update(`motcua-simulated-dossier:${seed}:${index}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+function buildDraft(draft: Draft, options: SimulateOptions, nextSeq: (agencyCode: string, day: string) => number, id?: string): DossierBuilder {
   return new DossierBuilder({
+    id,
     calendar: draft.calendar,
     snapshot: draft.snapshot,
     fieldId: draft.pair.version.record.fieldId,
@@ -391,6 +421,8 @@ async function historyPlan(
   if (cached) return cached;
   const facts: DraftFacts[] = [];
   for await (const draft of dossierDrafts(options, catalog, calendarOf, provinceCalendar)) {
+    // A long, CPU-bound pass: let the server answer requests in between.
+    if (draft.index % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
     const builder = buildDraft(draft, options, () => 1);
     let observed: LifeObservation | null = null;
     simulateLife(lifeRandom(options.seed, draft.index), builder, { ...draft.life, horizon, sampleFileId: null, observe: (o) => (observed = o) });
