@@ -56,9 +56,9 @@ export function formatVnNumber(n: number, fractionDigits = 1): string {
   return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: fractionDigits }).format(n);
 }
 
-/** Small counts are written with two digits in Vietnamese reports ("08 Nghị quyết", "02 đơn vị"). */
+/** Small counts are written with two digits in Vietnamese reports ("08 Nghị quyết", "02 đơn vị"); none is "0". */
 export function formatVnCount(n: number): string {
-  return n >= 0 && n < 10 ? `0${n}` : formatVnNumber(n, 0);
+  return n > 0 && n < 10 ? `0${n}` : formatVnNumber(n, 0);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -75,7 +75,7 @@ export const DEFAULT_RECIPIENTS = ['Bộ Nội vụ', 'Văn phòng Chính phủ'
 
 /** The header an agency's report starts with: its parent body, its name, symbol, place, its leader as signer. */
 export async function defaultHeader(executor: Executor, agencyId: string): Promise<{ header: HeaderSettings; agencyName: string }> {
-  const [agency] = await executor.select({ id: agencies.id, name: agencies.name, parentId: agencies.parentId }).from(agencies).where(eq(agencies.id, agencyId));
+  const [agency] = await executor.select({ id: agencies.id, name: agencies.name, shortName: agencies.shortName, parentId: agencies.parentId }).from(agencies).where(eq(agencies.id, agencyId));
   if (!agency) throw new AppError('NOT_FOUND', { message: 'Không tìm thấy cơ quan ban hành báo cáo' });
   const [parent] = agency.parentId ? await executor.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, agency.parentId)) : [];
   const parentName = parent?.name ?? agency.name;
@@ -90,8 +90,9 @@ export async function defaultHeader(executor: Executor, agencyId: string): Promi
     agencyName: agency.name,
     header: {
       parentBody: shortBodyName(parentName),
-      issuingBody: agency.name.toLocaleUpperCase('vi'),
-      symbol: `BC-${agencyInitials(agency.name)}`,
+      // The short name ("Sở Nội vụ"): the parent body above it already names the province.
+      issuingBody: (agency.shortName || agency.name).toLocaleUpperCase('vi'),
+      symbol: `BC-${agencyInitials(agency.shortName || agency.name)}`,
       place,
       signerAuthority: 'KT. GIÁM ĐỐC',
       signerTitle: 'PHÓ GIÁM ĐỐC',

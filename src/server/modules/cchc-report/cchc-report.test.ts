@@ -15,6 +15,13 @@
  *   09/2019/QĐ-UBND (2019) expired in whole on 01/02/2021; 12/KH-UBND of 2020-11-01 is outside the period.
  *   Reviews: 2 self-inspections (lawful), 1 authority inspection (unlawful signs).
  * Plan 2021 of UBND tỉnh: 3 tasks — done 01/04 (due 30/04), due 01/05 not done (overdue), due 01/12 (in progress).
+ * Staffing: quotas 2021 — Sở 40 civil servants + 300 public employees, UBND tỉnh 10 civil servants, 5/7/2 Decree-68
+ *   contracts; head counts — Sở on 01/06/2021 (3 post-graduate, 20 university, 7 college; 2 senior, 5 intermediate
+ *   theory; 12 education/health), a later count of 01/07/2021 ignored; retirements 2 (+1 outside the period),
+ *   appointments 3; 1 restructuring scheme of the Sở approved 01/04/2021; autonomy on 14/06 — administrative bodies
+ *   2 mandatory (1 applying) + 1 voluntary applying; units 2 mandatory applying (1 self-financing, 1 state-funded).
+ * Inspections: the Sở (a department) on 10/05/2021 and a district committee on 20/05/2021 → 1 + 1, footnotes 3 and 4
+ *   (the footnotes of the registry follow).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash, randomUUID } from 'node:crypto';
@@ -27,8 +34,11 @@ import { eq } from 'drizzle-orm';
 import { Role } from '../../../shared/permissions';
 import type { CchcReportView, ReportDocument } from '../../../shared/schemas/cchc-report';
 import type { Actor } from '../../auth/actor';
-import { internalProcesses, procedureVersions, publicationDecisionItems, publicationDecisions } from '../../db/schema';
-import { createProcedure, createSignedInStaff, createStaff } from '../../test/factories';
+import type { QuotaInput } from '../../../shared/schemas/staffing';
+import { agencies, internalProcesses, procedureVersions, publicationDecisionItems, publicationDecisions } from '../../db/schema';
+import { createAgency, createProcedure, createSignedInStaff, createStaff } from '../../test/factories';
+import { recordInspection } from '../inspections/save-inspection';
+import { createAutonomyUnit, recordPersonnelChange, recordRestructuringScheme, setQuota, setStaffCount } from '../staffing/save-staffing';
 import { createTestApp, type TestContext } from '../../test/test-app';
 import { actorOf, at, createDossierWorld, receive, STANDARD_STEPS, type DossierWorld } from '../dossiers/dossiers.test-support';
 import { createDocument } from '../documents/save-document';
@@ -84,8 +94,8 @@ beforeAll(async () => {
   const db = t.database.db;
   w = await createDossierWorld(db);
   // The report is written by the Department of Home Affairs under the provincial committee.
-  const { createAgency } = await import('../../test/factories');
   const home = await createAgency(db, { parent: w.province, name: 'Sở Nội vụ' });
+  await db.update(agencies).set({ shortName: 'Sở Nội vụ' }).where(eq(agencies.id, home.id));
   officer = await createSignedInStaff(t.app, db, home, [Role.REFORM_OFFICER], 'Trần Cải Cách');
   await createStaff(db, home, [Role.AGENCY_LEADER], 'Võ Thành Chính');
   const provinceOfficer = await createStaff(db, w.province, [Role.REFORM_OFFICER], 'Cán bộ CCHC tỉnh');
@@ -135,6 +145,36 @@ beforeAll(async () => {
     await addTask(tx, reformActor, planId, { area: 'institutions', title: 'Kiểm tra văn bản', responsibleAgencyId: w.department.id, dueOn: '2021-05-01' });
     await addTask(tx, reformActor, planId, { area: 'digital_government', title: 'Chuyển đổi số', responsibleAgencyId: w.department.id, dueOn: '2021-12-01' });
     await reportTaskProgress(tx, reformActor, done, { reportedOn: '2021-04-01', percent: 100 }, '2021-06-30');
+
+    // Staffing and autonomy.
+    const quotas: [string, QuotaInput['kind'], number][] = [
+      [w.department.id, 'civil_servant', 40],
+      [w.department.id, 'public_employee', 300],
+      [w.province.id, 'civil_servant', 10],
+      [w.department.id, 'contract68_admin', 5],
+      [w.department.id, 'contract68_service_unit', 7],
+      [w.department.id, 'contract68_association', 2],
+    ];
+    for (const [agencyId, kind, quota] of quotas) await setQuota(tx, reformActor, { agencyId, year: 2021, kind, quota });
+    const counts = { postgraduate: 3, university: 20, collegeOrBelow: 7, theorySenior: 2, theoryIntermediate: 5, educationHealth: 12 };
+    await setStaffCount(tx, reformActor, { agencyId: w.department.id, asOf: '2021-06-01', ...counts });
+    await setStaffCount(tx, reformActor, { agencyId: w.department.id, asOf: '2021-07-01', ...counts, university: 99 });
+    await recordPersonnelChange(tx, reformActor, { agencyId: w.department.id, kind: 'retirement', staffCategory: 'civil_servant', occurredOn: '2021-02-01', personCount: 2 });
+    await recordPersonnelChange(tx, reformActor, { agencyId: w.department.id, kind: 'retirement', staffCategory: 'civil_servant', occurredOn: '2021-07-01', personCount: 1 });
+    await recordPersonnelChange(tx, reformActor, { agencyId: w.department.id, kind: 'appointment', staffCategory: 'leader', occurredOn: '2021-03-01', personCount: 3 });
+    await recordRestructuringScheme(tx, reformActor, { agencyId: w.department.id, title: 'Đề án sắp xếp Trung tâm', approvedOn: '2021-04-01' });
+    const unit = (name: string, kind: 'administrative_body' | 'public_service_unit', mandatory: boolean, autonomyClass: 'self_financing' | 'state_funded' | null, autonomySince: string | null) =>
+      createAutonomyUnit(tx, reformActor, { managingAgencyId: w.department.id, name, kind, mandatory, autonomyClass, autonomySince, validFrom: '2015-01-01' });
+    await unit('Cơ quan A', 'administrative_body', true, null, '2016-01-01');
+    await unit('Cơ quan B', 'administrative_body', true, null, null);
+    await unit('Cơ quan C', 'administrative_body', false, null, '2018-01-01');
+    await unit('Trung tâm D', 'public_service_unit', true, 'self_financing', '2017-01-01');
+    await unit('Trung tâm E', 'public_service_unit', true, 'state_funded', '2017-01-01');
+
+    // Inspections.
+    const district = await createAgency(tx, { parent: w.province, kind: 'district_committee', name: 'Ủy ban nhân dân huyện Thử' });
+    await recordInspection(tx, reformActor, { inspectedAgencyId: w.department.id, startedOn: '2021-05-10', areas: ['procedures'], kind: 'scheduled' });
+    await recordInspection(tx, reformActor, { inspectedAgencyId: district.id, startedOn: '2021-05-20', areas: ['civil_service'], kind: 'scheduled' });
   });
 }, 240_000);
 
@@ -212,25 +252,60 @@ describe('the draft report of 2021-H1', () => {
     expect(d.footnotes.map((f) => [f.n, f.group])).toEqual([
       [1, 'Văn bản chỉ đạo, triển khai nhiệm vụ CCHC'],
       [2, 'Ban hành nhiều văn bản triển khai thực hiện các biện pháp phòng, chống dịch Covid-19'],
-      [3, 'Nghị quyết của HĐND tỉnh'],
-      [4, 'Văn bản QPPL của UBND tỉnh'],
+      [3, 'Đơn vị cấp tỉnh được kiểm tra'],
+      [4, 'Đơn vị cấp huyện được kiểm tra'],
+      [5, 'Nghị quyết của HĐND tỉnh'],
+      [6, 'Văn bản QPPL của UBND tỉnh'],
     ]);
+    expect(d.footnotes[2]!.text).toBe('Sở Tư pháp Thử.');
+    expect(d.footnotes[3]!.text).toBe('Ủy ban nhân dân huyện Thử.');
     expect(d.footnotes[0]!.text).toBe('Kế hoạch số 20/KH-UBND ngày 29 tháng 01 năm 2021 của Ủy ban nhân dân tỉnh Thử về Tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030.');
     expect(d.footnotes[1]!.text).toContain('Công văn số 47/UBND-NCTH ngày 10 tháng 01 năm 2021');
-    expect(d.footnotes[2]!.text).toContain('Nghị quyết số 01/2021/NQ-HĐND ngày 10 tháng 3 năm 2021 của Hội đồng nhân dân tỉnh Thử');
-    expect(d.footnotes[3]!.text).toContain('Quyết định số 05/2021/QĐ-UBND ngày 05 tháng 3 năm 2021');
+    expect(d.footnotes[4]!.text).toContain('Nghị quyết số 01/2021/NQ-HĐND ngày 10 tháng 3 năm 2021 của Hội đồng nhân dân tỉnh Thử');
+    expect(d.footnotes[5]!.text).toContain('Quyết định số 05/2021/QĐ-UBND ngày 05 tháng 3 năm 2021');
     const all = d.footnotes.map((f) => f.text).join(' ');
     expect(all).not.toContain('12/KH-UBND');
     expect(all).not.toContain('1996/KH-UBND');
-    expect(text(d)).toContain('tỉnh đã ban hành 01 Nghị quyết của HĐND tỉnh[3] và 01 văn bản QPPL của UBND tỉnh[4].');
+    expect(text(d)).toContain('tỉnh đã ban hành 01 Nghị quyết của HĐND tỉnh[5] và 01 văn bản QPPL của UBND tỉnh[6].');
   });
 
-  it('marks the sources not in the system yet as missing instead of inventing figures', () => {
+  it('computes the staffing, autonomy and inspection figures', () => {
     const d = report.document;
-    expect(d.missingSources.length).toBeGreaterThan(0);
-    const staff = d.figures.find((f) => f.key === 'staff.total')!;
-    expect(staff.missing).toBe(d.missingSources.some((s) => s.startsWith('Tổ chức bộ máy')));
-    if (staff.missing) expect(staff.text).toBe('…');
+    expect(figure(d, 'quotas.civilServant')).toBe(50);
+    expect(figure(d, 'quotas.publicEmployee')).toBe(300);
+    expect(figure(d, 'quotas.contract68Admin')).toBe(5);
+    expect(figure(d, 'quotas.contract68ServiceUnit')).toBe(7);
+    expect(figure(d, 'quotas.contract68Association')).toBe(2);
+    expect(figure(d, 'staff.total')).toBe(30);
+    expect(figure(d, 'staff.postgraduate')).toBe(3);
+    expect(figure(d, 'staff.postgraduateShare')).toBe(10);
+    expect(figure(d, 'staff.university')).toBe(20);
+    expect(figure(d, 'staff.universityShare')).toBe(66.7);
+    expect(figure(d, 'staff.collegeOrBelowShare')).toBe(23.3);
+    expect(figure(d, 'staff.educationHealthShare')).toBe(40);
+    expect(figure(d, 'staff.theorySenior')).toBe(2);
+    expect(figure(d, 'changes.retirement')).toBe(2);
+    expect(figure(d, 'changes.appointment')).toBe(3);
+    expect(figure(d, 'changes.resignation')).toBe(0);
+    expect(figure(d, 'schemes.count')).toBe(1);
+    expect(figure(d, 'autonomy.bodiesMandatory')).toBe(2);
+    expect(figure(d, 'autonomy.bodiesApplying')).toBe(1);
+    expect(figure(d, 'autonomy.bodiesVoluntary')).toBe(1);
+    expect(figure(d, 'autonomy.unitsMandatory')).toBe(2);
+    expect(figure(d, 'autonomy.selfFinancing')).toBe(1);
+    expect(figure(d, 'autonomy.partlySelfFinancing')).toBe(0);
+    expect(figure(d, 'autonomy.stateFunded')).toBe(1);
+    expect(figure(d, 'inspections.province')).toBe(1);
+    expect(figure(d, 'inspections.district')).toBe(1);
+    expect(text(d)).toContain('đại học có 20 người, chiếm tỷ lệ 66,7%');
+  });
+
+  it('marks the sources not in the system yet (no unit report round) as missing instead of inventing figures', () => {
+    const d = report.document;
+    expect(d.missingSources).toEqual(['Báo cáo định kỳ của các sở, ban, ngành, UBND cấp huyện']);
+    const expected = d.figures.find((f) => f.key === 'unitReports.expected')!;
+    expect(expected).toMatchObject({ missing: true, value: null, text: '…' });
+    expect(d.figures.filter((f) => f.missing).every((f) => f.key.startsWith('unitReports.'))).toBe(true);
   });
 });
 
@@ -394,7 +469,7 @@ describe('the DOCX file', () => {
     const notes = await zip.file('word/footnotes.xml')!.async('string');
     expect(notes).toContain('20/KH-UBND');
     expect(notes).toContain('01/2021/NQ-HĐND');
-    expect((xml.match(/<w:footnoteReference w:id="\d+"\/>/g) ?? []).length).toBe(4);
+    expect((xml.match(/<w:footnoteReference w:id="\d+"\/>/g) ?? []).length).toBe(6);
     const headers = await Promise.all(
       Object.keys(zip.files)
         .filter((n) => /^word\/header\d+\.xml$/.test(n))

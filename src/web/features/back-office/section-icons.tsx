@@ -13,6 +13,7 @@ import {
   ScheduleOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
+  FileWordOutlined,
 } from '@ant-design/icons';
 import type { SectionIcon } from './sections';
 
@@ -31,4 +32,5 @@ export const sectionIcons: Record<SectionIcon, ReactNode> = {
   'reform-plans': <ScheduleOutlined />,
   'reform-staffing': <IdcardOutlined />,
   'reform-inspections': <SafetyCertificateOutlined />,
+  'reform-report': <FileWordOutlined />,
 };
