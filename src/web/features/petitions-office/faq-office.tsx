@@ -2,7 +2,7 @@
  * Hỏi đáp for staff: citizens' questions waiting for an answer, answered ones waiting for publication and the
  * published ones; answer (and publish at once), publish, take down, decline, or add a question of one's own.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, Empty, Form, Input, Modal, Pagination, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -13,27 +13,28 @@ import { formatDateTime } from '../../../shared/text';
 import { api, errorMessageOf } from '../../api/client';
 import { FormError } from '../../components/form-error';
 import { showApiError } from '../../lib/forms';
+import { TAG_COLORS } from './petitions-api';
 
 const PAGE_SIZE = 10;
 const STATUS_TABS: FaqStatus[] = ['asked', 'answered', 'published', 'declined'];
-const statusColors: Record<FaqStatus, string> = { asked: 'gold', answered: 'blue', published: 'green', declined: 'default' };
+const statusColors: Record<FaqStatus, string> = { asked: TAG_COLORS.warning, answered: TAG_COLORS.info, published: TAG_COLORS.success, declined: TAG_COLORS.neutral };
 
 type Editing = { kind: 'answer' | 'decline'; entry: FaqEntry } | { kind: 'create' };
 
 function FaqModal({ editing, onClose }: { editing: Editing | null; onClose: () => void }) {
+  // Unmounted between openings: each opening starts from its own entry's values.
+  return editing ? <FaqDialog key={editing.kind === 'create' ? 'create' : `${editing.kind}-${editing.entry.id}`} editing={editing} onClose={onClose} /> : null;
+}
+
+function FaqDialog({ editing, onClose }: { editing: Editing; onClose: () => void }) {
   const [form] = Form.useForm<{ question?: string; answer?: string; reason?: string; publish?: boolean }>();
   const [error, setError] = useState<string>();
   const queryClient = useQueryClient();
-  useEffect(() => {
-    if (!editing) return;
-    setError(undefined);
-    form.resetFields();
-  }, [editing, form]);
   const save = useMutation({
     mutationFn: (v: { question?: string; answer?: string; reason?: string; publish?: boolean }) => {
-      if (editing!.kind === 'create') return api.post<FaqEntry>('/api/faq', { question: v.question, answer: v.answer, publish: !!v.publish });
-      const base = `/api/faq/${editing!.entry.id}`;
-      return editing!.kind === 'answer' ? api.post<FaqEntry>(`${base}/answer`, { answer: v.answer, publish: !!v.publish }) : api.post<FaqEntry>(`${base}/decline`, { reason: v.reason });
+      if (editing.kind === 'create') return api.post<FaqEntry>('/api/faq', { question: v.question, answer: v.answer, publish: !!v.publish });
+      const base = `/api/faq/${editing.entry.id}`;
+      return editing.kind === 'answer' ? api.post<FaqEntry>(`${base}/answer`, { answer: v.answer, publish: !!v.publish }) : api.post<FaqEntry>(`${base}/decline`, { reason: v.reason });
     },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['faq', 'office'] });
@@ -42,7 +43,6 @@ function FaqModal({ editing, onClose }: { editing: Editing | null; onClose: () =
     },
     onError: (e) => setError(showApiError(form, e)),
   });
-  if (!editing) return null;
   const title = editing.kind === 'create' ? 'Thêm câu hỏi thường gặp' : editing.kind === 'answer' ? 'Trả lời câu hỏi' : 'Không trả lời câu hỏi';
   return (
     <Modal open title={title} okText="Xác nhận" cancelText="Hủy" confirmLoading={save.isPending} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden width={720}>

@@ -2,7 +2,7 @@
  * One modal form per staff action on a petition. The action id is drawn when the modal opens and sent with every
  * retry of the same submission, so a double click or a lost answer never applies the action twice.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Radio, Select, Typography, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -72,18 +72,18 @@ function bodyOf(action: StaffPetitionAction, v: Values, actionId: string): Recor
 const required = (message: string) => [{ required: true, whitespace: true, message }];
 
 export function PetitionActionModal({ petition, action, onClose }: { petition: PetitionDetail; action: StaffPetitionAction | null; onClose: () => void }) {
+  // Unmounted between openings: each opening has a fresh form and a fresh action id.
+  return action ? <ActionDialog key={action} petition={petition} action={action} onClose={onClose} /> : null;
+}
+
+function ActionDialog({ petition, action, onClose }: { petition: PetitionDetail; action: StaffPetitionAction; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const queryClient = useQueryClient();
-  const [actionId, setActionId] = useState('');
+  const [actionId] = useState(() => crypto.randomUUID());
   const [error, setError] = useState<string>();
-  useEffect(() => {
-    if (!action) return;
-    setActionId(crypto.randomUUID());
-    setError(undefined);
-    form.resetFields();
-  }, [action, form]);
+  const files = Form.useWatch('files', form);
   const mutation = useMutation({
-    mutationFn: (values: Values) => api.post<PetitionDetail>(`/api/petitions/${petition.id}/${actionPaths[action!]}`, bodyOf(action!, values, actionId)),
+    mutationFn: (values: Values) => api.post<PetitionDetail>(`/api/petitions/${petition.id}/${actionPaths[action]}`, bodyOf(action, values, actionId)),
     onSuccess: (detail) => {
       queryClient.setQueryData(petitionDetailKey(petition.id), detail);
       void queryClient.invalidateQueries({ queryKey: ['petitions', 'office', 'list'] });
@@ -96,9 +96,8 @@ export function PetitionActionModal({ petition, action, onClose }: { petition: P
     queryFn: ({ signal }) => api.get<{ id: string; fullName: string }[]>(`/api/petitions/${petition.id}/handlers`, undefined, signal),
     enabled: action === 'assign',
   });
-  if (!action) return null;
   const title = petitionActionLabels[action];
-  const uploading = (form.getFieldValue('files') as UploadFile[] | undefined)?.some((f) => f.status === 'uploading');
+  const uploading = files?.some((f) => f.status === 'uploading');
 
   return (
     <Modal
@@ -109,10 +108,7 @@ export function PetitionActionModal({ petition, action, onClose }: { petition: P
       confirmLoading={mutation.isPending}
       okButtonProps={{ disabled: uploading }}
       onOk={() => form.submit()}
-      onCancel={() => {
-        mutation.reset();
-        onClose();
-      }}
+      onCancel={onClose}
       destroyOnHidden
       width={action === 'answer' || action === 'publish' ? 760 : 520}
     >

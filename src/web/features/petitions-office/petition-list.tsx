@@ -173,7 +173,14 @@ export function PetitionList() {
         loading={list.isFetching}
         scroll={{ x: 1000 }}
         rowClassName={(item) => (item.deadlineState === 'overdue' ? 'row-overdue' : '')}
-        locale={{ emptyText: filtered ? 'Không có phản ánh, kiến nghị nào khớp với điều kiện lọc' : 'Chưa có phản ánh, kiến nghị nào trong phạm vi của bạn' }}
+        locale={{
+          // In the theme's secondary text colour: the table's default grey is too pale to read (WCAG AA).
+          emptyText: (
+            <Typography.Text type="secondary">
+              {filtered ? 'Không có phản ánh, kiến nghị nào khớp với điều kiện lọc' : 'Chưa có phản ánh, kiến nghị nào trong phạm vi của bạn'}
+            </Typography.Text>
+          ),
+        }}
         pagination={{
           current: page,
           pageSize: PAGE_SIZE,

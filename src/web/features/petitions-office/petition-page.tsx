@@ -15,20 +15,20 @@ import { site } from '../../site';
 import { formatSize } from '../submission/uploads';
 import { PetitionActionModal, STAFF_ACTIONS, type StaffPetitionAction } from './petition-action-modal';
 import { PETITIONS_BASE, PetitionDue } from './petition-list';
-import { deadlineStateLabels, deadlineTagColors, usePetition } from './petitions-api';
+import { deadlineStateLabels, deadlineTagColors, TAG_COLORS, usePetition } from './petitions-api';
 import { petitionActionLabels } from '../../../shared/workflow/petition-workflow';
 
 const PRIMARY = new Set<StaffPetitionAction>(['classify', 'answer', 'publish']);
 const DANGER = new Set<StaffPetitionAction>(['reject', 'unpublish']);
 
 function Attachments({ petition }: { petition: PetitionDetail }) {
+  if (petition.attachments.length === 0) return <Typography.Text type="secondary">Không có tệp đính kèm</Typography.Text>;
   return (
     <Table
       rowKey="fileId"
       size="small"
       pagination={false}
       dataSource={petition.attachments}
-      locale={{ emptyText: 'Không có tệp đính kèm' }}
       columns={[
         {
           title: 'Tệp',
@@ -134,7 +134,7 @@ export function PetitionPage() {
           </Card>
           {p.answer && (
             <Card size="small" title={`Trả lời ngày ${formatDate(p.answer.answeredAt)}${p.answer.answeredBy ? ` · ${p.answer.answeredBy.name}` : ''}`} style={{ marginTop: 16 }}>
-              {p.answer.late && <Tag color="orange">Trả lời sau hạn</Tag>}
+              {p.answer.late && <Tag color={TAG_COLORS.warning}>Trả lời sau hạn</Tag>}
               <Typography.Paragraph style={{ whiteSpace: 'pre-line', marginBottom: 0 }}>{p.answer.text}</Typography.Paragraph>
             </Card>
           )}
@@ -152,7 +152,7 @@ export function PetitionPage() {
           {p.answerRating && (
             <Card size="small" title="Đánh giá của người phản ánh" style={{ marginTop: 16 }}>
               <Space wrap>
-                <Tag color={p.answerRating.satisfied ? 'green' : 'red'}>{p.answerRating.label}</Tag>
+                <Tag color={p.answerRating.satisfied ? TAG_COLORS.success : TAG_COLORS.danger}>{p.answerRating.label}</Tag>
                 <Typography.Text type="secondary">{formatDateTime(p.answerRating.ratedAt)}</Typography.Text>
               </Space>
               {p.answerRating.comment && <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>{p.answerRating.comment}</Typography.Paragraph>}

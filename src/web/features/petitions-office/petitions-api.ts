@@ -40,10 +40,13 @@ export function petitionDeadlineColor(state: DeadlineState): string | undefined 
   return state === 'overdue' || state === 'answered_late' ? '#b3261e' : undefined;
 }
 
+/** Tag colours readable at WCAG AA (antd's light green, gold and orange tags are not). */
+export const TAG_COLORS = { info: 'blue', success: '#237804', warning: '#ad4e00', danger: '#a8071a', neutral: 'default' } as const;
+
 export const deadlineTagColors: Record<DeadlineState, string> = {
-  within_deadline: 'blue',
-  overdue: 'red',
-  answered_on_time: 'green',
-  answered_late: 'orange',
-  closed: 'default',
+  within_deadline: TAG_COLORS.info,
+  overdue: TAG_COLORS.danger,
+  answered_on_time: TAG_COLORS.success,
+  answered_late: TAG_COLORS.warning,
+  closed: TAG_COLORS.neutral,
 };

@@ -80,7 +80,7 @@ export function SurveyResultsView() {
             pagination={false}
             scroll={{ x: 900 }}
             dataSource={results.data.byAgency}
-            locale={{ emptyText: 'Chưa có phiếu trả lời' }}
+            locale={{ emptyText: <Typography.Text type="secondary">Chưa có phiếu trả lời</Typography.Text> }}
             columns={[
               { title: 'Cơ quan', key: 'agency', render: (_: unknown, r) => r.agency.name },
               { title: 'Số phiếu', dataIndex: 'responses', align: 'right' },
