@@ -4,7 +4,7 @@
  * recording an effect change, and the XLSX/CSV import with its row report.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Checkbox, DatePicker, Descriptions, Drawer, Form, Input, Select, Skeleton, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Descriptions, Drawer, Form, Input, Select, Skeleton, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -28,7 +28,7 @@ type DocumentList = { items: DocumentSummary[]; total: number; page: number; pag
 
 const typeOptions = Object.entries(documentTypeLabels).map(([value, label]) => ({ value, label }));
 const levelOptions = Object.entries(issuerLevelLabels).map(([value, label]) => ({ value, label }));
-const effectColors: Record<EffectStatus, string> = { in_force: 'green', expired_part: 'orange', expired_whole: 'red', suspended: 'volcano' };
+const effectColors: Record<EffectStatus, string> = { in_force: '#237804', expired_part: '#ad4e00', expired_whole: '#a8071a', suspended: '#ad2102' };
 
 export function EffectTag({ status }: { status: EffectStatus | null }) {
   if (!status) return null;
@@ -85,7 +85,7 @@ function DocumentList({ onOpen }: { onOpen: (id: string) => void }) {
         rowKey="id"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1300 }}
         onRow={(d) => ({ onClick: () => onOpen(d.id), style: { cursor: 'pointer' } })}
         locale={{ emptyText: filters.q ? `Không có văn bản nào khớp với «${filters.q}»` : 'Chưa có văn bản nào' }}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (t) => `${t.toLocaleString('vi-VN')} văn bản` }}
@@ -102,8 +102,8 @@ function DocumentList({ onOpen }: { onOpen: (id: string) => void }) {
           },
           { title: 'Loại', dataIndex: 'docTypeLabel', width: 110 },
           { title: 'Ngày ban hành', dataIndex: 'issuedOn', width: 120, render: (v: string) => formatDate(v) },
-          { title: 'Cơ quan ban hành', dataIndex: 'issuerName', width: 200 },
-          { title: 'Trích yếu', dataIndex: 'subject', render: (v: string) => <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>{v}</Typography.Paragraph> },
+          { title: 'Cơ quan ban hành', dataIndex: 'issuerName', width: 180 },
+          { title: 'Trích yếu', dataIndex: 'subject', width: 400, render: (v: string) => <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>{v}</Typography.Paragraph> },
           { title: 'Lĩnh vực', dataIndex: 'areas', width: 170, render: (a: string[]) => <AreaTags areas={a} /> },
           { title: 'Hiệu lực', dataIndex: 'effectStatus', width: 150, render: (s: EffectStatus | null) => <EffectTag status={s} /> },
         ]}
@@ -277,7 +277,11 @@ function DocumentDrawer({ id, onClose }: { id?: string; onClose: () => void }) {
                   ),
                 }))}
               />
-              {d.abilities.record_effect && <EffectForm doc={d} />}
+              {d.abilities.record_effect && (
+                <Card size="small" title="Ghi nhận thay đổi hiệu lực">
+                  <EffectForm doc={d} />
+                </Card>
+              )}
             </>
           )}
           <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>

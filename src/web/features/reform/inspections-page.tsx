@@ -23,7 +23,7 @@ interface InspectionPlan {
   inspectedCount: number;
 }
 
-const statusColors: Record<FindingStatus, string> = { open: 'red', in_progress: 'gold', resolved: 'green' };
+const statusColors: Record<FindingStatus, string> = { open: '#a8071a', in_progress: '#874d00', resolved: '#237804' };
 
 function FollowUpModal({ finding, onClose }: { finding?: Finding; onClose: () => void }) {
   const [form] = Form.useForm<{ status: FindingStatus; resolvedOn?: Dayjs; note?: string }>();
@@ -71,12 +71,12 @@ export function InspectionsPage() {
   return (
     <>
       <AdminHeading title="Kiểm tra công tác cải cách hành chính">Kế hoạch kiểm tra, đơn vị được kiểm tra, tồn tại, kiến nghị và kết quả khắc phục.</AdminHeading>
-      <Space style={{ marginBottom: 16 }}>
+      <Space style={{ display: 'flex', marginBottom: 16 }}>
         <span>Năm</span>
         <InputNumber aria-label="Năm" value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} />
       </Space>
       <ErrorBanner error={plans.error ?? list.error} />
-      <Space wrap style={{ marginBottom: 16 }}>
+      <Space wrap style={{ display: 'flex', marginBottom: 16 }}>
         {(plans.data ?? []).map((p) => (
           <Card key={p.id} size="small" title={p.title} style={{ minWidth: 360 }}>
             {p.documentNumberSymbol && <div>Theo {p.documentNumberSymbol}</div>}
@@ -88,6 +88,7 @@ export function InspectionsPage() {
         ))}
       </Space>
       <Table<InspectionView>
+        key={list.data ? `loaded-${year}` : 'loading'}
         rowKey="id"
         loading={list.isFetching}
         dataSource={list.data ?? []}

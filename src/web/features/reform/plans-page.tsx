@@ -15,7 +15,7 @@ import { AreaTags } from './reform-common';
 type PlanSummary = Omit<PlanDetail, 'tasks' | 'counts' | 'abilities'>;
 type OverdueTask = Omit<TaskView, 'progress'> & { planTitle: string; daysOverdue: number };
 
-const stateColors: Record<TaskState, string> = { done_on_time: 'green', done_late: 'gold', overdue: 'red', in_progress: 'blue' };
+const stateColors: Record<TaskState, string> = { done_on_time: '#237804', done_late: '#874d00', overdue: '#a8071a', in_progress: '#0958d9' };
 const StateTag = ({ state }: { state: TaskState }) => <Tag color={stateColors[state]}>{taskStateLabels[state]}</Tag>;
 
 function ProgressModal({ task, onClose }: { task?: TaskView; onClose: () => void }) {
@@ -62,7 +62,7 @@ function TaskTable({ tasks, onReport }: { tasks: TaskView[]; onReport: (t: TaskV
       size="small"
       dataSource={tasks}
       pagination={false}
-      scroll={{ x: 1100 }}
+      scroll={{ x: 1450 }}
       locale={{ emptyText: 'Kế hoạch chưa có nhiệm vụ' }}
       expandable={{
         rowExpandable: (t) => t.progress.length > 0,
@@ -80,7 +80,7 @@ function TaskTable({ tasks, onReport }: { tasks: TaskView[]; onReport: (t: TaskV
       columns={[
         { title: 'TT', dataIndex: 'position', width: 50 },
         { title: 'Lĩnh vực', dataIndex: 'area', width: 150, render: (a: string) => <AreaTags areas={[a]} /> },
-        { title: 'Nhiệm vụ', dataIndex: 'title' },
+        { title: 'Nhiệm vụ', dataIndex: 'title', width: 420 },
         { title: 'Cơ quan chủ trì', dataIndex: 'responsibleAgencyName', width: 200 },
         { title: 'Thời hạn', dataIndex: 'dueOn', width: 110, render: (v: string) => formatDate(v) },
         { title: 'Tiến độ', dataIndex: 'percent', width: 130, render: (v: number, t) => <Progress percent={v} size="small" status={t.state === 'overdue' ? 'exception' : undefined} /> },
@@ -104,7 +104,12 @@ function TaskTable({ tasks, onReport }: { tasks: TaskView[]; onReport: (t: TaskV
 function PlanView({ planId }: { planId: string }) {
   const [reporting, setReporting] = useState<TaskView>();
   const [area, setArea] = useState<string>();
-  const plan = useQuery({ queryKey: ['reform', 'plans', planId], queryFn: ({ signal }) => api.get<PlanDetail>(`/api/reform/plans/${planId}`, undefined, signal) });
+  const [asOf, setAsOf] = useState<Dayjs>(dayjs());
+  const plan = useQuery({
+    queryKey: ['reform', 'plans', planId, asOf.format('YYYY-MM-DD')],
+    queryFn: ({ signal }) => api.get<PlanDetail>(`/api/reform/plans/${planId}`, { asOf: asOf.format('YYYY-MM-DD') }, signal),
+    placeholderData: (p) => p,
+  });
   if (plan.isPending) return <Skeleton active />;
   if (plan.isError) return <Alert type="error" showIcon role="alert" title={errorMessageOf(plan.error)} />;
   const p = plan.data;
@@ -123,7 +128,9 @@ function PlanView({ planId }: { planId: string }) {
           </Card>
         ))}
       </Space>
-      <Space style={{ marginBottom: 12 }}>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <span>Tình trạng tính đến ngày</span>
+        <DatePicker aria-label="Tình trạng tính đến ngày" format="DD/MM/YYYY" value={asOf} allowClear={false} onChange={(d) => d && setAsOf(d)} />
         <Select
           aria-label="Lọc theo lĩnh vực"
           placeholder="Tất cả lĩnh vực"
@@ -164,7 +171,7 @@ function OverdueTasks() {
           { title: 'Nhiệm vụ', dataIndex: 'title' },
           { title: 'Cơ quan chủ trì', dataIndex: 'responsibleAgencyName', width: 200 },
           { title: 'Thời hạn', dataIndex: 'dueOn', width: 110, render: (v: string) => formatDate(v) },
-          { title: 'Quá hạn', dataIndex: 'daysOverdue', width: 100, render: (v: number) => <Tag color="red">{v} ngày</Tag> },
+          { title: 'Quá hạn', dataIndex: 'daysOverdue', width: 100, render: (v: number) => <Tag color="#a8071a">{v} ngày</Tag> },
           { title: 'Tiến độ', dataIndex: 'percent', width: 90, render: (v: number) => `${v}%` },
         ]}
       />

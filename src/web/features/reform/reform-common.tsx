@@ -8,13 +8,13 @@ import type { ImportIssue } from '../../../shared/schemas/catalog';
 import { api, ApiError, errorMessageOf } from '../../api/client';
 
 const AREA_COLORS: Record<string, string> = {
-  direction: 'purple',
-  institutions: 'blue',
-  procedures: 'cyan',
-  organisation: 'geekblue',
-  civil_service: 'gold',
-  public_finance: 'green',
-  digital_government: 'magenta',
+  direction: '#531dab',
+  institutions: '#0958d9',
+  procedures: '#006d75',
+  organisation: '#1d39c4',
+  civil_service: '#874d00',
+  public_finance: '#237804',
+  digital_government: '#9e1068',
 };
 
 export function AreaTags({ areas }: { areas: readonly string[] }) {

@@ -10,7 +10,6 @@ import { Permission } from '../../../shared/permissions';
 import {
   autonomyClassLabels,
   personnelChangeKindLabels,
-  quotaKindLabels,
   type AutonomyClass,
   type QuotaKind,
   type StaffCountInput,
@@ -35,6 +34,13 @@ interface StaffCountRow {
 }
 
 const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
+const quotaShortLabels: Record<QuotaKind, string> = {
+  civil_servant: 'Biên chế công chức',
+  public_employee: 'Biên chế sự nghiệp',
+  contract68_admin: 'HĐ NĐ 68, cơ quan hành chính',
+  contract68_service_unit: 'HĐ NĐ 68, đơn vị sự nghiệp',
+  contract68_association: 'HĐ NĐ 68, hội có tính chất đặc thù',
+};
 
 function Summary() {
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs('2020-12-15'), dayjs('2021-06-14')]);
@@ -56,8 +62,8 @@ function Summary() {
           <Col xs={24} lg={12}>
             <Card title={`Biên chế giao năm ${s.year}`} size="small">
               <Descriptions column={1} size="small">
-                {(Object.keys(quotaKindLabels) as QuotaKind[]).map((k) => (
-                  <Descriptions.Item key={k} label={quotaKindLabels[k]}>{number(s.quotas[k])}</Descriptions.Item>
+                {(Object.keys(quotaShortLabels) as QuotaKind[]).map((k) => (
+                  <Descriptions.Item key={k} label={quotaShortLabels[k]}>{number(s.quotas[k])}</Descriptions.Item>
                 ))}
               </Descriptions>
             </Card>
