@@ -22,6 +22,7 @@ import { reformPlansSeeder } from '../modules/reform-plans/seed-demo-plans';
 import { staffingSeeder } from '../modules/staffing/seed-demo-staffing';
 import { inspectionsSeeder } from '../modules/inspections/seed-demo-inspections';
 import { cchcReportSeeder } from '../modules/cchc-report/seed-demo-cchc-report';
+import { unitReportsSeeder } from '../modules/unit-reports/seed-demo-unit-reports';
 import { DEMO_CITIZEN_PASSWORD, DEMO_STAFF_PASSWORD, demoCitizenAccounts, demoStaffAccounts } from './demo-accounts';
 
 /** What earlier seeders produced, for later ones: ids by demo key. */
@@ -114,7 +115,7 @@ export const accountsSeeder: DemoSeeder = {
 };
 
 /** The demo, in order. Append later seeders here (one line each); each receives what the earlier ones built. */
-export const demoSeeders: DemoSeeder[] = [unitsSeeder, accountsSeeder, calendarSeeder, catalogSeeder, feedbackSeeder, historySeeder, documentsSeeder, reformPlansSeeder, staffingSeeder, inspectionsSeeder, cchcReportSeeder];
+export const demoSeeders: DemoSeeder[] = [unitsSeeder, accountsSeeder, calendarSeeder, catalogSeeder, feedbackSeeder, historySeeder, documentsSeeder, reformPlansSeeder, staffingSeeder, inspectionsSeeder, cchcReportSeeder, unitReportsSeeder];
 
 export interface SeedDemoResult {
   /** Rows added per seeder, in order. */

@@ -40,6 +40,11 @@ export async function openReportRound(tx: Executor, actor: Actor, input: ReportR
   const [organizer] = organizerId ? await tx.select({ id: agencies.id, path: agencies.path }).from(agencies).where(eq(agencies.id, organizerId)) : [];
   if (!organizer) throw new AppError('VALIDATION_FAILED', { details: { fields: [{ path: 'organizerAgencyId', message: 'Không tìm thấy cơ quan tổ chức kỳ báo cáo' }] } });
   authorize(actor, 'manage', 'report_round', { organizerPath: organizer.path });
+  return createReportRound(tx, actor, organizer, input);
+}
+
+/** Creates the round and its expected reports for an organiser already checked (the use case, the demo seeder). */
+export async function createReportRound(tx: Executor, actor: Actor, organizer: { id: string; path: string }, input: ReportRoundOpenInput): Promise<string> {
 
   const template = await findTemplate(tx, input.templateId);
   if (!template) throw new AppError('VALIDATION_FAILED', { details: { fields: [{ path: 'templateId', message: 'Không tìm thấy mẫu báo cáo' }] } });

@@ -15,6 +15,11 @@ import { findPrefillSource } from './prefill-sources';
 
 export async function saveReportTemplate(tx: Executor, actor: Actor, input: ReportTemplateInput): Promise<string> {
   authorize(actor, 'manage', 'report_template', {});
+  return insertTemplateVersion(tx, actor, input);
+}
+
+/** The next version of a template family, without the permission check (the demo seeder's shipped templates). */
+export async function insertTemplateVersion(tx: Executor, actor: Actor, input: ReportTemplateInput): Promise<string> {
   const unknown = input.content.indicators.filter((i) => i.prefill && !findPrefillSource(i.prefill));
   if (unknown.length > 0) {
     throw new AppError('REPORT_TEMPLATE_INVALID', {

@@ -45,7 +45,7 @@ async function runReportAction(
   tx: Tx,
   actor: Actor,
   reportId: string,
-  request: { action: UnitReportAction; actionId?: string | undefined; version?: number | undefined },
+  request: { action: UnitReportAction; actionId?: string | undefined; version?: number | undefined; now?: Date | undefined },
   apply: (report: LoadedReport) => Promise<ReportChange>,
 ): Promise<void> {
   const report = await findUnitReport(tx, reportId, { forUpdate: true });
@@ -73,32 +73,44 @@ async function runReportAction(
   }
 
   const change = await apply(r);
-  const to: UnitReportStatus = transition.to ?? subject.status;
-  const now = new Date();
+  await recordReportAction(tx, actor, r, { action: request.action, from: subject.status, to: transition.to ?? subject.status, by: transition.by.kind, change, actionId: request.actionId, at: request.now });
+  await change.after?.();
+}
+
+/**
+ * Writes one action: the report row (status, version + 1), the log entry and the audit entry. The use cases call it
+ * after their checks; the demo seeder calls it to write the history the use cases would have written in 2021.
+ */
+export async function recordReportAction(
+  tx: Tx,
+  actor: Actor,
+  r: LoadedReport,
+  entry: { action: UnitReportAction; from: UnitReportStatus; to: UnitReportStatus; by: 'unit' | 'manager'; change: ReportChange; actionId?: string | undefined; at?: Date | undefined; actorLabel?: string | undefined },
+): Promise<void> {
+  const now = entry.at ?? new Date();
   await tx
     .update(reformUnitReports)
-    .set({ ...change.set, status: to, version: r.row.version + 1, updatedAt: now, updatedById: actor.userId })
+    .set({ ...entry.change.set, status: entry.to, version: r.row.version + 1, updatedAt: now, updatedById: actor.userId })
     .where(eq(reformUnitReports.id, r.row.id));
   await tx.insert(reformUnitReportActions).values({
     reportId: r.row.id,
-    action: request.action,
-    fromStatus: subject.status,
-    toStatus: to,
+    action: entry.action,
+    fromStatus: entry.from,
+    toStatus: entry.to,
     actorId: actor.userId,
-    actorRole: transition.by.kind,
-    actorLabel: actor.fullName,
-    note: change.note ?? null,
-    payload: change.payload ?? null,
-    actionId: request.actionId ?? null,
+    actorRole: entry.by,
+    actorLabel: entry.actorLabel ?? actor.fullName,
+    note: entry.change.note ?? null,
+    payload: entry.change.payload ?? null,
+    actionId: entry.actionId ?? null,
     at: now,
   });
   await recordAudit(tx, actor, {
-    action: `unit_report.${request.action}`,
+    action: `unit_report.${entry.action}`,
     subjectType: 'unit_report',
     subjectId: r.row.id,
-    summary: { roundId: r.round.id, agencyId: r.agency.id, from: subject.status, to, version: r.row.version + 1, ...change.audit },
+    summary: { roundId: r.round.id, agencyId: r.agency.id, from: entry.from, to: entry.to, version: r.row.version + 1, ...entry.change.audit },
   });
-  await change.after?.();
 }
 
 export interface DraftContent {
@@ -132,7 +144,7 @@ export async function saveUnitReportDraft(tx: Tx, actor: Actor, reportId: string
 }
 
 export async function submitUnitReport(tx: Tx, actor: Actor, reportId: string, input: DraftContent & { version: number; actionId?: string | undefined }, now: Date = new Date()) {
-  await runReportAction(tx, actor, reportId, { action: 'submit', actionId: input.actionId, version: input.version }, async (r) => {
+  await runReportAction(tx, actor, reportId, { action: 'submit', actionId: input.actionId, version: input.version, now }, async (r) => {
     const { figures, narrative } = await contentAfter(tx, r, input);
     const missing = missingContent(r.template, figures, narrative);
     if (missing.figures.length + missing.sections.length > 0) throw new AppError('UNIT_REPORT_INCOMPLETE', { details: missing });
