@@ -30,6 +30,7 @@ import { todayInVietnam } from '../catalog/catalog-rules';
 import { countDocumentReviews, countDocumentsIssued, findDocument, legalDocumentFigures, listDocumentReviews, listDocuments } from './documents.queries';
 import { presentDocumentDetail, presentDocumentSummaries, presentReview } from './documents.presenter';
 import { importDocuments } from './import-documents';
+import { idempotentCreate } from './idempotent-create';
 import { importFormat } from './import-sheet';
 import { recordDocumentEffect, recordDocumentReview } from './record-document-effect';
 import { createDocument, updateDocument } from './save-document';
@@ -83,7 +84,10 @@ export default async function documentsRoutes(app: FastifyInstance) {
     '/api/reform/documents',
     { preValidation: manage, schema: { tags, summary: 'Thêm văn bản vào sổ', body: DocumentCreateInput, response: { 201: DocumentDetail, ...errors } } },
     async (request, reply) => {
-      const result = await db.transaction(async (tx) => presentDocumentDetail(tx, request.actor, await createDocument(tx, request.actor, request.body), todayInVietnam()));
+      const result = await db.transaction(async (tx) => {
+        const id = await idempotentCreate(tx, request, 'reform.document', async () => (await createDocument(tx, request.actor, request.body)).id);
+        return presentDocumentDetail(tx, request.actor, (await findDocument(tx, id))!, todayInVietnam());
+      });
       reply.status(201);
       return result;
     },
@@ -136,7 +140,7 @@ export default async function documentsRoutes(app: FastifyInstance) {
     { preValidation: manage, schema: { tags, summary: 'Ghi nhận kết quả kiểm tra, rà soát một văn bản', body: DocumentReviewInput, response: { 201: DocumentReviewView, ...errors } } },
     async (request, reply) => {
       const review = await db.transaction(async (tx) => {
-        const id = await recordDocumentReview(tx, request.actor, request.body);
+        const id = await idempotentCreate(tx, request, 'reform.document_review', () => recordDocumentReview(tx, request.actor, request.body));
         const { items } = await listDocumentReviews(tx, request.body.documentId ? { documentId: request.body.documentId } : { from: request.body.reviewedOn, to: request.body.reviewedOn });
         return items.find((i) => i.review.id === id)!;
       });

@@ -28,6 +28,7 @@ import {
 import type { Executor } from '../../db/client';
 import { findInspection, inspectionFigures, listFindings, listInspectionPlans, listInspections } from './inspections.queries';
 import { addFinding, recordFollowUp, recordInspection, saveInspectionPlan, updateInspection } from './save-inspection';
+import { idempotentCreate } from '../documents/idempotent-create';
 
 const tags = ['CCHC: Kiểm tra'];
 const IdParams = z.object({ id: Uuid });
@@ -115,7 +116,7 @@ export default async function inspectionsRoutes(app: FastifyInstance) {
     presentInspections(db, request.actor, await listInspections(db, { ...request.query, scopePath: scopeOf(request.actor) })),
   );
   r.post('/api/reform/inspections', { preValidation: manage, schema: { tags, summary: 'Ghi nhận cuộc kiểm tra một đơn vị', body: InspectionInput, response: { 201: InspectionView, ...errors } } }, async (request, reply) => {
-    const result = await db.transaction(async (tx) => one(tx, request.actor, await recordInspection(tx, request.actor, request.body)));
+    const result = await db.transaction(async (tx) => one(tx, request.actor, await idempotentCreate(tx, request, 'reform.inspection', () => recordInspection(tx, request.actor, request.body))));
     reply.status(201);
     return result;
   });
@@ -132,7 +133,7 @@ export default async function inspectionsRoutes(app: FastifyInstance) {
   );
   r.post('/api/reform/inspections/:id/findings', { preValidation: manage, schema: { tags, summary: 'Thêm tồn tại, kiến nghị', params: IdParams, body: FindingInput, response: { 201: InspectionView, ...errors } } }, async (request, reply) => {
     const result = await db.transaction(async (tx) => {
-      await addFinding(tx, request.actor, request.params.id, request.body);
+      await idempotentCreate(tx, request, 'reform.finding', () => addFinding(tx, request.actor, request.params.id, request.body));
       return one(tx, request.actor, request.params.id);
     });
     reply.status(201);

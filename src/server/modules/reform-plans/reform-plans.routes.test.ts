@@ -72,6 +72,22 @@ describe('reform plans', () => {
     expect(badArea.statusCode).toBe(400);
   });
 
+  it('a retried task creation with the same Idempotency-Key adds nothing; the key with another task is refused', async () => {
+    const task = { area: 'organisation', title: 'Nhiệm vụ gửi lại', responsibleAgencyId: health.id, dueOn: '2021-09-30' };
+    const post = (body: object, key: string) =>
+      t.app.inject({ method: 'POST', url: `/api/reform/plans/${planId}/tasks`, payload: body, headers: { ...officer.headers, 'idempotency-key': key } });
+    const first = await post(task, 'task-retry-0001');
+    const again = await post(task, 'task-retry-0001');
+    expect(first.statusCode, first.body).toBe(201);
+    expect(again.json().id).toBe(first.json().id);
+    const other = await post({ ...task, title: 'Nhiệm vụ khác' }, 'task-retry-0001');
+    expect(other.statusCode).toBe(422);
+    expect(other.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const plan = (await send(officer, 'GET', `/api/reform/plans/${planId}`)).json();
+    expect(plan.tasks.filter((x: { title: string }) => x.title === 'Nhiệm vụ gửi lại')).toHaveLength(1);
+    tasks.e = first.json().id;
+  });
+
   it('units report progress only on their own tasks; retries record nothing; dates may not go back', async () => {
     expect((await send(healthLeader, 'POST', `/api/reform/tasks/${tasks.a}/progress`, { reportedOn: '2021-03-01', percent: 50 })).statusCode).toBe(403);
     const first = await send(justiceLeader, 'POST', `/api/reform/tasks/${tasks.a}/progress`, { reportedOn: '2021-03-01', percent: 50, note: 'Đang dự thảo' });
@@ -101,13 +117,14 @@ describe('reform plans', () => {
     expect((await send(healthLeader, 'GET', '/api/reform/tasks/overdue?asOf=2021-06-05')).json().map((o: { id: string }) => o.id)).toEqual([tasks.c]);
 
     const plan = (await send(justiceLeader, 'GET', `/api/reform/plans/${planId}?asOf=2021-07-15`)).json();
-    expect(plan.counts).toEqual({ done_on_time: 1, done_late: 1, overdue: 1, in_progress: 1 });
+    expect(plan.counts).toEqual({ done_on_time: 1, done_late: 1, overdue: 1, in_progress: 2 });
     expect(plan.abilities).toEqual({ update: false, add_task: false });
 
     const figures = await taskFigures(t.database.db, { from: '2021-01-01', to: '2021-06-30' });
     expect(figures).toEqual([
       { area: 'civil_service', planned: 2, dueInPeriod: 1, completedInPeriod: 1, completedOnTime: 0, overdueAtEnd: 0, completedByEnd: 1 },
       { area: 'institutions', planned: 2, dueInPeriod: 2, completedInPeriod: 1, completedOnTime: 1, overdueAtEnd: 1, completedByEnd: 1 },
+      { area: 'organisation', planned: 1, dueInPeriod: 0, completedInPeriod: 0, completedOnTime: 0, overdueAtEnd: 0, completedByEnd: 0 },
     ]);
     // The first quarter sees only task a's completion, and nothing overdue yet on 31/03.
     const q1 = await taskFigures(t.database.db, { from: '2021-01-01', to: '2021-03-31', year: 2021 });

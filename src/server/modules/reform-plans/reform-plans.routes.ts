@@ -29,6 +29,7 @@ import { findPlan, findTask, listPlans, listProgress, listTasks, taskFigures } f
 import { presentPlanDetail, presentTask } from './reform-plans.presenter';
 import { reportTaskProgress } from './report-task-progress';
 import { addTask, createPlan, updatePlan, updateTask } from './save-plan';
+import { idempotentCreate } from '../documents/idempotent-create';
 
 const tags = ['CCHC: Kế hoạch, nhiệm vụ'];
 const IdParams = z.object({ id: Uuid });
@@ -91,7 +92,7 @@ export default async function reformPlansRoutes(app: FastifyInstance) {
   );
 
   r.post('/api/reform/plans/:id/tasks', { preValidation: manage, schema: { tags, summary: 'Thêm nhiệm vụ vào kế hoạch', params: IdParams, body: TaskInput, response: { 201: TaskView, ...errors } } }, async (request, reply) => {
-    const id = await db.transaction((tx) => addTask(tx, request.actor, request.params.id, request.body));
+    const id = await db.transaction((tx) => idempotentCreate(tx, request, 'reform.task', () => addTask(tx, request.actor, request.params.id, request.body)));
     reply.status(201);
     return taskView(request.actor, id);
   });

@@ -39,6 +39,7 @@ import {
 import { todayInVietnam } from '../catalog/catalog-rules';
 import { acceptImportFiles, readUploadedFile } from '../documents/documents.routes';
 import { importFormat } from '../documents/import-sheet';
+import { idempotencyKeyOf } from '../dossiers/idempotency';
 import { importStaffCounts } from './import-staff-counts';
 import { createAutonomyUnit, recordPersonnelChange, recordRestructuringScheme, setQuota, setStaffCount, updateAutonomyUnit } from './save-staffing';
 import {
@@ -143,7 +144,9 @@ export default async function staffingRoutes(app: FastifyInstance) {
     '/api/reform/staffing/personnel-changes',
     { preValidation: guard, schema: { tags, summary: 'Ghi nhận biến động nhân sự (nghỉ hưu, thôi việc, bổ nhiệm, tuyển dụng, thi nâng ngạch)', body: PersonnelChangeInput, response: { 201: PersonnelChangeView, 200: PersonnelChangeView, ...errors } } },
     async (request, reply) => {
-      const result = await db.transaction((tx) => recordPersonnelChange(tx, request.actor, request.body));
+      // An Idempotency-Key stands for the source key when the entry form sends none.
+      const sourceKey = request.body.sourceKey ?? idempotencyKeyOf(request.headers['idempotency-key']) ?? null;
+      const result = await db.transaction((tx) => recordPersonnelChange(tx, request.actor, { ...request.body, sourceKey }));
       reply.status(result.created ? 201 : 200);
       return (await changes(request.actor, { agencyId: request.body.agencyId })).find((c) => c.id === result.id)!;
     },
