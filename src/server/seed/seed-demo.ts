@@ -115,7 +115,7 @@ export const accountsSeeder: DemoSeeder = {
 };
 
 /** The demo, in order. Append later seeders here (one line each); each receives what the earlier ones built. */
-export const demoSeeders: DemoSeeder[] = [unitsSeeder, accountsSeeder, calendarSeeder, catalogSeeder, feedbackSeeder, historySeeder, documentsSeeder, reformPlansSeeder, staffingSeeder, inspectionsSeeder, cchcReportSeeder, unitReportsSeeder];
+export const demoSeeders: DemoSeeder[] = [unitsSeeder, accountsSeeder, calendarSeeder, catalogSeeder, feedbackSeeder, historySeeder, documentsSeeder, reformPlansSeeder, staffingSeeder, inspectionsSeeder, unitReportsSeeder, cchcReportSeeder];
 
 export interface SeedDemoResult {
   /** Rows added per seeder, in order. */
