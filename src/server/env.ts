@@ -27,6 +27,8 @@ export const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: booleanString.optional(),
   JOBS_ENABLED: booleanString.default(true),
+  /** Share of the seed's dossier history the demo loads (1: all 89,672 dossiers; 0.1: a tenth, each figure too). */
+  DEMO_HISTORY_SCALE: z.coerce.number().positive().max(1).default(1),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(500).default(20),
   SMTP_URL: z.string().optional(),
@@ -51,6 +53,8 @@ export interface AppConfig {
   logLevel: RawEnv['LOG_LEVEL'];
   seedDemo: boolean;
   jobsEnabled: boolean;
+  /** Share of the seed's dossier history the demo loads in the background (DEMO_HISTORY_SCALE). */
+  demoHistoryScale: number;
   sessionTtlHours: number;
   maxUploadBytes: number;
   smtpUrl?: string;
@@ -118,6 +122,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO ?? !isProduction,
     jobsEnabled: e.JOBS_ENABLED,
+    demoHistoryScale: e.DEMO_HISTORY_SCALE,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     smtpUrl: e.SMTP_URL,
@@ -141,6 +146,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     logLevel: 'silent',
     seedDemo: false,
     jobsEnabled: false,
+    demoHistoryScale: 0.01,
     sessionTtlHours: 12,
     maxUploadBytes: 20 * 1024 * 1024,
     trustProxy: false,

@@ -35,8 +35,6 @@ export function seedTargets(scale: number): HistoryTargets {
     resolvedOnTime: Math.round(SEED_HISTORY.resolvedOnTime * scale),
   };
 }
-/** Share of the seed's volume the embedded demo loads (see the module comment). */
-export const DEMO_HISTORY_SCALE = 1;
 export const DEMO_HISTORY_SEED = 20_210_618;
 /** Job kind of a month of the demo history (simulation.jobs.ts). */
 export const DEMO_HISTORY_JOB = 'simulation.demo_history';
@@ -86,7 +84,7 @@ export function demoHistoryMonths(): string[] {
  * requests in between), resumable (a job cut short starts again where it stopped: same dossier ids and codes, the
  * chunks already written are skipped); null when the month was loaded before.
  */
-export async function loadDemoHistoryMonth(executor: Executor, month: string): Promise<SimulateResult | null> {
+export async function loadDemoHistoryMonth(executor: Executor, month: string, scale: number, maxDossiers?: number): Promise<SimulateResult | null> {
   const from = `${month}-01` < SEED_HISTORY.from ? SEED_HISTORY.from : `${month}-01`;
   const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
   const to = last > SEED_HISTORY.to ? SEED_HISTORY.to : last;
@@ -96,7 +94,7 @@ export async function loadDemoHistoryMonth(executor: Executor, month: string): P
     .where(and(eq(auditLog.action, AuditAction.STATISTICS_HISTORY_SIMULATED), eq(auditLog.subjectId, `${from}..${to}`)))
     .limit(1);
   if (done) return null;
-  return simulateDossiers({ db: executor }, { ...(await seedHistoryOptions(executor, DEMO_HISTORY_SCALE)), emitFrom: from, emitTo: to, resumable: true, chunkSize: 250 });
+  return simulateDossiers({ db: executor }, { ...(await seedHistoryOptions(executor, scale)), emitFrom: from, emitTo: to, resumable: true, chunkSize: 250, maxDossiers });
 }
 
 /**
@@ -104,17 +102,22 @@ export async function loadDemoHistoryMonth(executor: Executor, month: string): P
  * first month for the job runner, which loads the months one after another in the background once the server runs.
  */
 /** One month of the demo's dossier history; queues the next month when done. */
+/** Dossiers one run of the job writes (then it queues the rest of the month): scheduled jobs are not held up long. */
+const DOSSIERS_PER_RUN = 3_000;
+
+/** A share of one month of the demo's dossier history; queues the rest of the month, then the next month. */
 export const demoHistoryJob = defineJob({
   kind: DEMO_HISTORY_JOB,
-  version: 1,
-  payload: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/) }),
-  maxAttempts: 3,
+  version: 2,
+  payload: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), part: z.number().int().min(0).default(0) }),
+  upgrade: (payload) => ({ part: 0, ...(payload as object) }),
+  maxAttempts: 10,
   async handler(ctx, payload) {
-    const result = await loadDemoHistoryMonth(ctx.database.db, payload.month);
-    if (result) ctx.log.info({ month: payload.month, dossiers: result.dossiers, seconds: result.seconds }, 'demo dossier history loaded');
+    const result = await loadDemoHistoryMonth(ctx.database.db, payload.month, ctx.config.demoHistoryScale, DOSSIERS_PER_RUN);
+    if (result) ctx.log.info({ month: payload.month, part: payload.part, dossiers: result.dossiers, complete: result.complete, seconds: result.seconds }, 'demo dossier history loaded');
     const months = demoHistoryMonths();
-    const next = months[months.indexOf(payload.month) + 1];
-    if (next) await ctx.database.db.transaction((tx) => enqueueJob(tx, demoHistoryJob, { month: next }, { uniqueKey: `${DEMO_HISTORY_JOB}:${next}` }));
+    const next = result && !result.complete ? { month: payload.month, part: payload.part + 1 } : { month: months[months.indexOf(payload.month) + 1], part: 0 };
+    if (next.month) await ctx.database.db.transaction((tx) => enqueueJob(tx, demoHistoryJob, { month: next.month!, part: next.part }, { uniqueKey: `${DEMO_HISTORY_JOB}:${next.month}:${next.part}` }));
   },
 });
 

@@ -59,6 +59,8 @@ export interface SimulateOptions {
    * short starts again where it stopped. For a range no other dossier shares (the demo history).
    */
   resumable?: boolean;
+  /** Stop after writing this many dossiers (`complete` false): a background job's bounded share; resumable. */
+  maxDossiers?: number;
   /** Only the first pass: what the plan would reach (`planned`), nothing written. */
   planOnly?: boolean;
   /** Write only the dossiers arriving on these days (default: from–to); the plan still spans the whole range. */
@@ -82,6 +84,8 @@ export interface SimulateResult extends SimulateProgress {
   /** Time spent writing (the rest is generating). */
   writeSeconds: number;
   checkpoints: number;
+  /** False when `maxDossiers` stopped the load early (run it again to go on). */
+  complete: boolean;
   /** With targets: what the plan reaches (the targets, unless the drawn history could not meet them). */
   planned?: HistoryPlan['achieved'];
 }
@@ -239,12 +243,12 @@ export async function simulateDossiers(database: { db: Executor }, options: Simu
 
   // Checkpoints after the first day no longer hold: drop them now, materialise them again at the end.
   const plan = options.targets ? await historyPlan(options, catalog, calendarOf, provinceCalendar, horizon) : null;
-  if (options.planOnly) return { from: options.from, to: options.to, day: options.to, dossiers: 0, actions: 0, seconds: (Date.now() - started) / 1000, byChannel: {}, rows: 0, checkpoints: 0, writeSeconds: 0, ...(plan ? { planned: plan.achieved } : {}) };
+  if (options.planOnly) return { from: options.from, to: options.to, day: options.to, dossiers: 0, actions: 0, seconds: (Date.now() - started) / 1000, byChannel: {}, rows: 0, checkpoints: 0, writeSeconds: 0, complete: false, ...(plan ? { planned: plan.achieved } : {}) };
   await db.transaction((tx) => resetCheckpoints(tx, options.emitFrom ?? options.from));
 
   const chunkSize = options.chunkSize ?? 2_000;
   let chunk: Chunk = { builders: [], rollups: [] };
-  const result: SimulateResult = { from: options.emitFrom ?? options.from, to: options.emitTo ?? options.to, day: options.from, dossiers: 0, actions: 0, seconds: 0, byChannel: {}, rows: 0, checkpoints: 0, writeSeconds: 0 };
+  const result: SimulateResult = { from: options.emitFrom ?? options.from, to: options.emitTo ?? options.to, day: options.from, dossiers: 0, actions: 0, seconds: 0, byChannel: {}, rows: 0, checkpoints: 0, writeSeconds: 0, complete: true };
   let writing: Promise<void> = Promise.resolve();
   const write = async () => {
     await writing;
@@ -274,6 +278,10 @@ export async function simulateDossiers(database: { db: Executor }, options: Simu
       skip--;
       continue;
     }
+    if (options.maxDossiers !== undefined && result.dossiers >= options.maxDossiers) {
+      result.complete = false;
+      break;
+    }
     const builder = buildDraft(draft, options, nextSeq, options.resumable ? stableDossierId(options.seed, draft.index) : undefined);
     simulateLife(lifeRandom(options.seed, draft.index), builder, { ...draft.life, horizon, sampleFileId: options.sampleFileId ?? null, plan: plan?.lives.get(draft.index) });
     const { pair, snapshot, competent, rules, channel } = draft;
@@ -298,7 +306,7 @@ export async function simulateDossiers(database: { db: Executor }, options: Simu
   await writing;
   for (const definition of deferred) await db.execute(sql.raw(definition));
   result.checkpoints = await materializeCheckpoints(db);
-  await db.transaction((tx) =>
+  if (result.complete) await db.transaction((tx) =>
     recordAudit(tx, systemActor('Mô phỏng lịch sử hồ sơ'), {
       action: AuditAction.STATISTICS_HISTORY_SIMULATED,
       subjectType: 'simulation',

@@ -26,6 +26,7 @@ import { seededRandom } from './seeded-random';
 import { simulatedApplicant } from './sim-people';
 import { allowedChannels, simulateDossiers } from './simulate-dossiers';
 import { simulateLife } from './simulate-life';
+import { loadDemoHistoryMonth } from './seed-simulated-history';
 import { statisticsRows } from '../statistics/dossier-statistics';
 import { loadSimulationCatalog } from './simulation-catalog';
 
@@ -200,6 +201,24 @@ describe('simulated histories', () => {
     expect(after.resolved.early + after.resolved.onTime - (before.resolved.early + before.resolved.onTime)).toBe(113);
     expect(after.resolved.late - before.resolved.late).toBe(5);
     expect(after.pending.overdue - before.pending.overdue).toBe(0);
+    expect((await verifyStatistics(db)).sample).toEqual([]);
+  });
+
+  it("the demo job loads a month of the seed's planned history in bounded shares, then reports it done", async () => {
+    const february = sql`${dossiers.submittedAt} >= ${new Date('2021-01-31T17:00:00Z')} AND ${dossiers.submittedAt} < ${new Date('2021-02-28T17:00:00Z')}`;
+    let runs = 0;
+    let written = 0;
+    for (;;) {
+      const result = await loadDemoHistoryMonth(db.db, '2021-02', 0.01, 25);
+      if (!result) break;
+      runs++;
+      written += result.dossiers;
+      expect(result.dossiers).toBeLessThanOrEqual(25);
+      if (result.complete) expect(await loadDemoHistoryMonth(db.db, '2021-02', 0.01, 25)).toBeNull();
+      if (result.complete) break;
+    }
+    expect(runs).toBeGreaterThan(1);
+    expect(await db.db.$count(dossiers, february)).toBe(written);
     expect((await verifyStatistics(db)).sample).toEqual([]);
   });
 });
