@@ -22,6 +22,9 @@
  *   2 mandatory (1 applying) + 1 voluntary applying; units 2 mandatory applying (1 self-financing, 1 state-funded).
  * Inspections: the Sở (a department) on 10/05/2021 and a district committee on 20/05/2021 → 1 + 1, footnotes 3 and 4
  *   (the footnotes of the registry follow).
+ * Unit reports, round 2021-H1 due 20/06/2021 for three units: Sở A sends on 18/06 (on time) and is accepted with its
+ *   strengths written; Sở B sends on 25/06 (late); Sở C never sends (missing) → 3 expected, 2 sent, 1 on time, 1 late,
+ *   1 missing; the strengths section is drafted from Sở A's text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash, randomUUID } from 'node:crypto';
@@ -30,12 +33,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { Role } from '../../../shared/permissions';
 import type { CchcReportView, ReportDocument } from '../../../shared/schemas/cchc-report';
 import type { Actor } from '../../auth/actor';
 import type { QuotaInput } from '../../../shared/schemas/staffing';
-import { agencies, internalProcesses, procedureVersions, publicationDecisionItems, publicationDecisions } from '../../db/schema';
+import { agencies, internalProcesses, procedureVersions, publicationDecisionItems, publicationDecisions, reformUnitReports } from '../../db/schema';
+import { saveReportTemplate } from '../unit-reports/save-report-template';
+import { openReportRound } from '../unit-reports/open-report-round';
+import { acceptUnitReport, submitUnitReport } from '../unit-reports/unit-report-actions';
 import { createAgency, createProcedure, createSignedInStaff, createStaff } from '../../test/factories';
 import { recordInspection } from '../inspections/save-inspection';
 import { createAutonomyUnit, recordPersonnelChange, recordRestructuringScheme, setQuota, setStaffCount } from '../staffing/save-staffing';
@@ -176,6 +182,34 @@ beforeAll(async () => {
     await recordInspection(tx, reformActor, { inspectedAgencyId: w.department.id, startedOn: '2021-05-10', areas: ['procedures'], kind: 'scheduled' });
     await recordInspection(tx, reformActor, { inspectedAgencyId: district.id, startedOn: '2021-05-20', areas: ['civil_service'], kind: 'scheduled' });
   });
+
+  // Unit reports.
+  const unitAgencies: Awaited<ReturnType<typeof createAgency>>[] = [];
+  for (const name of ['Sở A', 'Sở B', 'Sở C']) unitAgencies.push(await createAgency(db, { parent: w.province, kind: 'department', name }));
+  const manager = await actorOf(db, (await createStaff(db, home, [Role.REFORM_OFFICER])).id);
+  const templateId = await db.transaction((tx) =>
+    saveReportTemplate(tx, manager, {
+      code: 'cchc_6_thang_thu',
+      name: 'Báo cáo CCHC 6 tháng (thử)',
+      periodType: 'half_year',
+      content: {
+        indicators: [{ code: 'civil_service.recruited', area: 'civil_service', label: 'Số công chức được tuyển dụng', unit: 'người', prefill: null, decimals: 0, help: null }],
+        sections: [{ code: 'strengths', kind: 'strengths', area: null, title: 'III.1. Ưu điểm', guidance: null, required: false }],
+      },
+    }),
+  );
+  const roundId = await db.transaction((tx) => openReportRound(tx, manager, { templateId, period: { preset: 'reform_h1', year: 2021 }, agencyIds: unitAgencies.map((a) => a.id) }));
+  const sends: [number, string][] = [
+    [0, '2021-06-18T03:00:00Z'],
+    [1, '2021-06-25T03:00:00Z'],
+  ];
+  for (const [i, when] of sends) {
+    const reporter = await actorOf(db, (await createStaff(db, unitAgencies[i]!, [Role.AGENCY_LEADER])).id);
+    const [row] = await db.select().from(reformUnitReports).where(and(eq(reformUnitReports.roundId, roundId), eq(reformUnitReports.agencyId, unitAgencies[i]!.id)));
+    const content = { figures: [{ code: 'civil_service.recruited', value: 1 }], narrative: { strengths: `Ưu điểm của ${i === 0 ? 'Sở A' : 'Sở B'}.` } };
+    await db.transaction((tx) => submitUnitReport(tx, reporter, row!.id, { version: row!.version, ...content }, new Date(when)));
+    if (i === 0) await db.transaction((tx) => acceptUnitReport(tx, manager, row!.id, {}));
+  }
 }, 240_000);
 
 afterAll(async () => {
@@ -300,12 +334,22 @@ describe('the draft report of 2021-H1', () => {
     expect(text(d)).toContain('đại học có 20 người, chiếm tỷ lệ 66,7%');
   });
 
-  it('marks the sources not in the system yet (no unit report round) as missing instead of inventing figures', () => {
+  it('counts the units\' reports (completeness, timeliness) and drafts the narrative from the accepted one', () => {
     const d = report.document;
-    expect(d.missingSources).toEqual(['Báo cáo định kỳ của các sở, ban, ngành, UBND cấp huyện']);
-    const expected = d.figures.find((f) => f.key === 'unitReports.expected')!;
-    expect(expected).toMatchObject({ missing: true, value: null, text: '…' });
-    expect(d.figures.filter((f) => f.missing).every((f) => f.key.startsWith('unitReports.'))).toBe(true);
+    expect(figure(d, 'unitReports.expected')).toBe(3);
+    expect(figure(d, 'unitReports.submitted')).toBe(2);
+    expect(figure(d, 'unitReports.onTime')).toBe(1);
+    expect(figure(d, 'unitReports.late')).toBe(1);
+    expect(figure(d, 'unitReports.missing')).toBe(1);
+    const strengths = d.sections.find((s) => s.narrative?.key === 'strengths')!.narrative!;
+    expect(strengths).toMatchObject({ origin: 'unit_reports', sources: [expect.stringMatching(/./)] });
+    expect(strengths.text).toContain('Ưu điểm của Sở A.');
+    expect(strengths.text).not.toContain('Sở B');
+  });
+
+  it('has every source, so no figure is missing', () => {
+    expect(report.document.missingSources).toEqual([]);
+    expect(report.document.figures.filter((f) => f.missing)).toEqual([]);
   });
 });
 

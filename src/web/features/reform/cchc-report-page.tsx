@@ -15,7 +15,8 @@ import { formatDate } from '../../../shared/text';
 import { api } from '../../api/client';
 import { AdminHeading, DATE_FORMAT, ErrorBanner, showFieldErrors } from '../admin/admin-common';
 
-const statusColors: Record<CchcReportStatus, string> = { draft: 'default', review: 'gold', approved: 'blue', issued: 'green' };
+/** Solid colours: the light preset tags fall below the WCAG contrast ratio for small text. */
+const statusColors: Record<CchcReportStatus, string> = { draft: 'default', review: '#ad6800', approved: '#0958d9', issued: '#237804' };
 const originLabels = { default: 'Bản nháp gợi ý', unit_reports: 'Tổng hợp từ báo cáo của đơn vị', edited: 'Đã chỉnh sửa' } as const;
 const KEY = ['reform', 'cchc-reports'];
 
@@ -84,7 +85,7 @@ function NarrativeBlock({ section, report, figures }: { section: Section; report
   return (
     <div style={{ borderLeft: '3px solid #d9d9d9', paddingLeft: 8, margin: '4px 0' }}>
       <Space size={4} wrap>
-        <Tag color={n.origin === 'edited' ? 'green' : n.origin === 'unit_reports' ? 'purple' : 'default'}>{originLabels[n.origin]}</Tag>
+        <Tag color={n.origin === 'edited' ? '#237804' : n.origin === 'unit_reports' ? '#531dab' : 'default'}>{originLabels[n.origin]}</Tag>
         {n.sources.length > 0 && <Typography.Text type="secondary">Từ báo cáo của: {n.sources.join(', ')}</Typography.Text>}
         {report.abilities.edit && !editing && (
           <Button size="small" icon={<EditOutlined />} onClick={() => (setText(n.text), setEditing(true))} aria-label={`Sửa phần ${n.label}`}>
