@@ -23,6 +23,8 @@ import { openPage, useBrowserTestEnvironment } from './support/setup';
 
 const env = useBrowserTestEnvironment();
 
+/** A tablet in portrait at the one-stop desk (iPad Air). */
+const TABLET = { width: 820, height: 1180 };
 const AGENCY = 'Sở Xây dựng Phản ánh Thử';
 const TITLE = 'Niêm yết thủ tục cấp giấy phép xây dựng nhà ở';
 let agency: TestAgency;
@@ -327,6 +329,32 @@ describe('satisfaction with a returned dossier', () => {
     await other.context.close();
     rows = await db.select().from(dossierRatings).where(eq(dossierRatings.dossierId, dossier.id));
     expect(rows[0]).toMatchObject({ overall: worst.level, revision: 2 });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a desk officer records the applicant’s rating on the tablet page, marked as entered on their behalf', async () => {
+    const db = env.server.database.db;
+    const dossier = await dossierThroughWorkflow(db, world, { upTo: 'returned' });
+    const { context, page, problems } = await signedIn(world.staff.desk);
+    await page.setViewportSize(TABLET);
+    await page.goto('/danh-gia-tai-quay');
+    await page.getByRole('heading', { level: 1, name: 'Đánh giá mức độ hài lòng' }).waitFor();
+    const search = page.getByRole('searchbox', { name: 'Mã hồ sơ hoặc tên người nộp' });
+    await search.fill(dossier.code);
+    await search.press('Enter');
+    await page.locator('.ant-list-item', { hasText: dossier.code }).getByRole('button', { name: 'Đánh giá hồ sơ này' }).click();
+    const levels = await ratingLevels(page);
+    const best = levels[levels.length - 1]!;
+    await page.getByRole('radiogroup', { name: 'Mức độ hài lòng chung' }).getByText(best.label, { exact: true }).click();
+    await screenshot(page, 'desk-rating-tablet');
+    await expectAccessible(page, 'desk rating tablet page');
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.getByText('Cảm ơn ông/bà đã đánh giá').waitFor();
+    const rows = await db.select().from(dossierRatings).where(eq(dossierRatings.dossierId, dossier.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ overall: best.level, channel: 'desk_tablet', onBehalf: true, enteredById: world.staff.desk.id });
+    await screenshot(page, 'desk-rating-tablet-done');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -4,6 +4,7 @@
  */
 import type { ComponentType, ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Permission } from '../shared/permissions';
 import { RequirePermission, RequireUser } from './components/guards';
 import { PageLoading } from './components/page-loading';
 import { RouteError } from './components/route-error';
@@ -56,6 +57,15 @@ export const routes: RouteObject[] = [
         ],
       },
     ],
+  },
+  {
+    // A tablet at the one-stop desk: no menu, the applicant taps their rating (entered by the desk officer).
+    path: '/danh-gia-tai-quay',
+    ErrorBoundary: RouteError,
+    HydrateFallback: PageLoading,
+    lazy: page(() => import('./features/petitions-office/desk-rating-page'), 'DeskRatingPage', (node) => (
+      <RequireUser><RequirePermission permissions={[Permission.DOSSIER_RETURN]}>{node}</RequirePermission></RequireUser>
+    )),
   },
   {
     path: BACK_OFFICE_BASE,

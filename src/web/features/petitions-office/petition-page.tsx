@@ -116,7 +116,7 @@ export function PetitionPage() {
               <Descriptions.Item label="Ngày tiếp nhận">{formatDateTime(p.receivedAt)}</Descriptions.Item>
               <Descriptions.Item label="Ngày vào sổ">{formatDateTime(p.registeredAt)}</Descriptions.Item>
               <Descriptions.Item label="Hạn trả lời"><PetitionDue item={p} /></Descriptions.Item>
-              <Descriptions.Item label="Hạn chuyển cơ quan có thẩm quyền">
+              <Descriptions.Item label="Hạn chuyển">
                 {formatDate(p.forwarding.dueOn)}
                 {p.forwarding.forwardedAt && ` (đã chuyển ${formatDate(p.forwarding.forwardedAt)}${p.forwarding.late ? ', trễ hạn' : ''})`}
               </Descriptions.Item>
