@@ -14,6 +14,8 @@ import { resolvePeriod } from '../src/shared/periods';
 import { at, createDossierWorld, receive, type DossierWorld } from '../src/server/modules/dossiers/dossiers.test-support';
 import { resolveDossier } from '../src/server/modules/statistics/statistics.test-support';
 import { createStaff, type TestUser } from '../src/server/test/factories';
+import { simulateDossiers } from '../src/server/modules/simulation/simulate-dossiers';
+import { DEMO_STAFF_PASSWORD } from '../src/server/seed/demo-accounts';
 import { formatCount, formatDays, formatPercent, formatPoints } from '../src/web/features/statistics/format';
 import { expectAccessible, horizontalOverflow, screenshot, VIEWPORTS } from './support/browser';
 import { submitSignIn } from './support/pages';
@@ -270,6 +272,52 @@ describe('public statistics page', () => {
     await page.locator('figure.stat-chart svg').first().waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'statistics-public-375');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('with a simulated history across the demo province (Q1 2021)', () => {
+  beforeAll(async () => {
+    // A small volume (the seed's is ~700 a working day): enough for every level of the province to have dossiers.
+    await simulateDossiers(env.server.database, { from: '2021-01-01', to: '2021-03-31', perDay: 8, seed: 7 });
+  });
+
+  it('the province dashboard shows the API figures and stays readable', async () => {
+    const kstthc: TestUser = { id: '', login: 'kstthc.vp', password: DEMO_STAFF_PASSWORD };
+    const { context, page, problems } = await signedIn(kstthc);
+    await page.goto(`/can-bo/thong-ke?${MARCH}`);
+    const dashboard = await apiJson<Dashboard>(context, `/api/statistics/dashboard?${MARCH}`);
+    expect(dashboard.kpis.received).toBeGreaterThan(100);
+    await page.getByRole('group', { name: 'Tiếp nhận mới', exact: true }).waitFor();
+    expect(await kpi(page, 'Tiếp nhận mới')).toBe(formatCount(dashboard.kpis.received));
+    expect(await kpi(page, 'Tỷ lệ đúng hạn')).toBe(formatPercent(dashboard.kpis.onTimeRate));
+    expect(await kpi(page, 'Tỷ lệ trực tuyến')).toBe(formatPercent(dashboard.kpis.onlineRate));
+    expect(await kpi(page, 'Quá hạn')).toBe(formatCount(dashboard.kpis.overdue));
+    await page.locator('figure.stat-chart svg').nth(2).waitFor();
+    await page.getByRole('row').filter({ hasText: 'Tổng cộng' }).waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'statistics-dashboard-demo-1280');
+
+    await page.goto(`/can-bo/thong-ke/bieu-mau?preset=statutory_half_year&year=2021`);
+    await page.getByText('Biểu mẫu II.06a/VPCP/KSTT', { exact: true }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'Tổng cộng' }).waitFor();
+    await screenshot(page, 'statistics-report-form-demo-1280');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the public page lists the agencies with the API rates and passes axe', async () => {
+    const { context, page, problems } = await openPage(env);
+    await page.goto('/thong-ke?nam=2021&ky=q1');
+    const stats = await apiJson<PublicStatistics>(context, '/api/public/statistics?preset=quarter&year=2021&quarter=1');
+    expect(stats.byAgency.length).toBeGreaterThan(5);
+    await page.getByRole('group', { name: 'Tỷ lệ giải quyết đúng hạn' }).waitFor();
+    expect(await page.getByRole('group', { name: 'Tỷ lệ giải quyết đúng hạn', exact: true }).locator('.stat-kpi-value').innerText()).toBe(formatPercent(stats.province.onTimeRate));
+    expect(await page.getByRole('group', { name: 'Tỷ lệ hồ sơ trực tuyến', exact: true }).locator('.stat-kpi-value').innerText()).toBe(formatPercent(stats.province.onlineRate));
+    await page.locator('figure.stat-chart svg').first().waitFor();
+    await screenshot(page, 'statistics-public-demo-1280');
+    await expectAccessible(page, '/thong-ke (demo scale)');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -10,9 +10,10 @@ import type { Dashboard, DossierStatistics } from '../../../shared/schemas/stati
 import { ErrorBanner } from '../admin/admin-common';
 import { Chart, type ChartOption } from './chart';
 import { FiguresTable } from './figures-table';
-import { formatCount, formatDays, formatMonth, formatNumber, formatPercent } from './format';
+import { formatCount, formatDays, formatMonth, formatNumber, formatPercent, shortAgencyName } from './format';
 import { agencyDrillHref, dossierListHref, drillHrefFor } from './links';
 import { periodQuery, useStatisticsParams } from './period';
+import { SliceFilters } from './slice-filters';
 import { useStatistics, xlsxHref } from './statistics-api';
 
 const BLUE = '#1d4ed8';
@@ -68,7 +69,7 @@ function overdueOption(rows: Dashboard['overdueByAgency']): ChartOption {
     legend: { bottom: 0 },
     grid: { left: 170, right: 24, top: 8, bottom: 48 },
     xAxis: countAxis,
-    yAxis: { type: 'category', data: shown.map((r) => r.agencyName), axisLabel: { width: 160, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: shown.map((r) => shortAgencyName(r.agencyName)), axisLabel: { width: 160, overflow: 'truncate' } },
     series: [
       { name: 'Quá hạn', type: 'bar', stack: 'pending', data: shown.map((r) => r.overdue), itemStyle: { color: RED }, barMaxWidth: 28 },
       { name: 'Trong hạn', type: 'bar', stack: 'pending', data: shown.map((r) => r.pending - r.overdue), itemStyle: { color: '#94a3b8' }, barMaxWidth: 28 },
@@ -96,7 +97,7 @@ function channelOption(channels: Dashboard['channels']): ChartOption {
 }
 
 export function DashboardPage() {
-  const { spec, slice, period } = useStatisticsParams();
+  const { spec, slice, period, setSlice } = useStatisticsParams();
   const navigate = useNavigate();
   const base = { ...periodQuery(spec), agencyId: slice.agencyId };
   const dashboard = useStatistics<Dashboard>('/api/statistics/dashboard', base, !!period);
@@ -107,9 +108,10 @@ export function DashboardPage() {
     <>
       <ErrorBanner error={dashboard.error ?? byAgency.error} />
       <div className="stat-toolbar">
-        <Typography.Text strong>{d ? `${d.filters.scope} · ${d.period.label}` : ' '}</Typography.Text>
+        <SliceFilters slice={slice} onChange={setSlice} show={['agencyId']} />
         <XlsxButton href={xlsxHref('/api/statistics/dashboard', base)} label="Tải Excel màn hình điều hành" />
       </div>
+      {d && <Typography.Paragraph strong>{`${d.filters.scope} · ${d.period.label}`}</Typography.Paragraph>}
       {d && (
         <>
           <section aria-label="Số liệu chính" className="stat-kpis">

@@ -6,7 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import { Table, Tooltip } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import type { ColumnsType, ColumnType } from 'antd/es/table';
 import { Link } from 'react-router';
 import type { DossierFigures, DossierStatisticsRow } from '../../../shared/schemas/statistics';
 import { formatCount, formatDays, formatPercent } from './format';
@@ -116,7 +116,8 @@ export function FiguresTable({ rows, sections, total, labelTitle, drillTo, label
     if (section.title) body.push({ key: '', rowId: `section-${body.length}`, label: section.title, code: null, legalTime: null, figures: total, isHeading: true });
     section.rows.forEach((r, i) => body.push({ ...r, rowId: `${body.length}-${r.key}`, index: i + 1 }));
   }
-  const data: Row[] = [...body, { key: '', rowId: 'total', label: 'Tổng cộng', code: null, legalTime: null, figures: total, isTotal: true }];
+  const totalRow: Row = { key: '', rowId: 'total', label: 'Tổng cộng', code: null, legalTime: null, figures: total, isTotal: true };
+  const leaves = leafColumns(columns);
   return (
     <Table<Row>
       className="stat-table"
@@ -125,12 +126,32 @@ export function FiguresTable({ rows, sections, total, labelTitle, drillTo, label
       bordered
       loading={loading}
       columns={columns}
-      dataSource={data}
+      dataSource={body}
       pagination={false}
-      scroll={{ x: 'max-content' }}
-      rowClassName={(row) => (row.isTotal ? 'stat-total-row' : row.isHeading ? 'stat-heading-row' : '')}
+      // A long table scrolls inside its frame, its header and total row staying in view.
+      scroll={{ x: 'max-content', y: body.length > SCROLL_ROWS ? 560 : undefined }}
+      rowClassName={(row) => (row.isHeading ? 'stat-heading-row' : '')}
       caption={<span className="stat-sr-only">{caption}</span>}
       locale={{ emptyText: 'Không có số liệu trong kỳ' }}
+      summary={() => (
+        <Table.Summary fixed="bottom">
+          <Table.Summary.Row className="stat-total-row">
+            {leaves.map((c, i) => (
+              <Table.Summary.Cell key={String(c.key ?? i)} index={i} align={c.align}>
+                {c.render ? (c.render(undefined, totalRow, -1) as ReactNode) : null}
+              </Table.Summary.Cell>
+            ))}
+          </Table.Summary.Row>
+        </Table.Summary>
+      )}
     />
   );
+}
+
+/** More rows than this: the table scrolls in a frame. */
+const SCROLL_ROWS = 15;
+
+type Leaf = ColumnType<Row>;
+function leafColumns(columns: ColumnsType<Row>): Leaf[] {
+  return columns.flatMap((c) => ('children' in c && c.children ? leafColumns(c.children) : [c as Leaf]));
 }

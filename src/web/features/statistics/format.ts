@@ -27,3 +27,6 @@ export const formatPoints = (value: number | null | undefined) => (value === nul
 
 /** '2021-03' → 'T3/2021' (chart axes). */
 export const formatMonth = (month: string) => `T${Number(month.slice(5, 7))}/${month.slice(0, 4)}`;
+
+/** Agency names on chart axes: 'Ủy ban nhân dân huyện Vị Thủy' → 'UBND huyện Vị Thủy' (the usual abbreviation). */
+export const shortAgencyName = (name: string) => name.replace(/^(Ủy|Uỷ) ban nhân dân\s+/u, 'UBND ');

@@ -12,7 +12,7 @@ import { foldVietnamese } from '../../../shared/text';
 import { usePageTitle } from '../../components/page-title';
 import { QueryError } from '../procedure/procedure-page';
 import { Chart, type ChartOption } from './chart';
-import { formatCount, formatNumber, formatPercent } from './format';
+import { formatCount, formatNumber, formatPercent, shortAgencyName } from './format';
 import { periodQuery } from './period';
 import { useStatistics, xlsxHref } from './statistics-api';
 import '../procedure/citizen.css';
@@ -47,7 +47,7 @@ function agenciesOption(rows: PublicRow[], narrow: boolean): ChartOption {
     legend: { bottom: 0 },
     grid: { left: narrow ? 112 : 180, right: 48, top: 8, bottom: 40 },
     xAxis: { type: 'value', min: 0, max: 100, splitNumber: narrow ? 2 : 5, axisLabel: { formatter: (v: number) => `${v}%` } },
-    yAxis: { type: 'category', data: shown.map((r) => r.agencyName), axisLabel: { width: narrow ? 104 : 170, overflow: narrow ? 'break' : 'truncate' } },
+    yAxis: { type: 'category', data: shown.map((r) => shortAgencyName(r.agencyName)), axisLabel: { width: narrow ? 104 : 170, overflow: narrow ? 'break' : 'truncate' } },
     series: [
       { name: 'Tỷ lệ đúng hạn', type: 'bar', data: shown.map((r) => pct(r.onTimeRate)), itemStyle: { color: '#15803d' }, barMaxWidth: 16, label: { show: true, position: 'right', formatter: (p) => (typeof p.value === 'number' ? `${formatNumber(p.value, 1)}%` : '') } },
       { name: 'Tỷ lệ trực tuyến', type: 'bar', data: shown.map((r) => pct(r.onlineRate)), itemStyle: { color: '#1d4ed8' }, barMaxWidth: 16, label: { show: true, position: 'right', formatter: (p) => (typeof p.value === 'number' ? `${formatNumber(p.value, 1)}%` : '') } },
