@@ -284,6 +284,8 @@ export type UnitReportDetail = z.infer<typeof UnitReportDetail>;
 
 export const UnitReportListQuery = z.object({
   roundId: Uuid.optional(),
+  /** 'true': only the reports of the actor's own agency subtree (a Sở Nội vụ officer's own report). */
+  mine: z.enum(['true', 'false']).optional(),
   status: z.enum(UNIT_REPORT_STATUSES).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

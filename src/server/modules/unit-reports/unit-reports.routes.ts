@@ -165,7 +165,8 @@ export default async function unitReportsRoutes(app: FastifyInstance) {
     '/api/unit-reports',
     { preValidation: reads, schema: { tags, summary: 'Báo cáo của đơn vị mình, hoặc các báo cáo của kỳ do mình tổ chức', querystring: UnitReportListQuery, response: { 200: UnitReportList, ...errors } } },
     async (request) => {
-      const { items, total } = await listVisibleReports(database.db, scopeOf(request.actor), request.query);
+      const scope = scopeOf(request.actor);
+      const { items, total } = await listVisibleReports(database.db, request.query.mine === 'true' ? { ...scope, managedPath: null } : scope, request.query);
       return { items: items.map(presentReportListItem), total, page: request.query.page, pageSize: request.query.pageSize };
     },
   );

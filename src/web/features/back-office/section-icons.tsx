@@ -14,6 +14,7 @@ import {
   IdcardOutlined,
   SafetyCertificateOutlined,
   FileWordOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import type { SectionIcon } from './sections';
 
@@ -33,4 +34,5 @@ export const sectionIcons: Record<SectionIcon, ReactNode> = {
   'reform-staffing': <IdcardOutlined />,
   'reform-inspections': <SafetyCertificateOutlined />,
   'reform-report': <FileWordOutlined />,
+  'reform-unit-reports': <SolutionOutlined />,
 };

@@ -8,7 +8,7 @@ import { Permission } from '../../../shared/permissions';
 
 export const BACK_OFFICE_BASE = '/can-bo';
 
-export type SectionIcon = 'queue' | 'intake' | 'catalog' | 'statistics' | 'units' | 'users' | 'calendar' | 'audit' | 'petitions' | 'reform-documents' | 'reform-plans' | 'reform-staffing' | 'reform-inspections' | 'reform-report';
+export type SectionIcon = 'queue' | 'intake' | 'catalog' | 'statistics' | 'units' | 'users' | 'calendar' | 'audit' | 'petitions' | 'reform-documents' | 'reform-plans' | 'reform-staffing' | 'reform-inspections' | 'reform-report' | 'reform-unit-reports';
 
 export interface BackOfficeSection {
   /** Path below /can-bo. */
@@ -42,6 +42,9 @@ export const backOfficeSections: BackOfficeSection[] = [
   section('ke-hoach-cchc', 'Kế hoạch CCHC', 'reform-plans', [Permission.REFORM_MANAGE, Permission.REFORM_REPORT_UNIT], () => import('../reform/plans-page').then((m) => ({ Component: m.PlansPage }))),
   section('bien-che', 'Biên chế, tự chủ', 'reform-staffing', [Permission.REFORM_MANAGE, Permission.REFORM_REPORT_UNIT], () => import('../reform/staffing-page').then((m) => ({ Component: m.StaffingPage }))),
   section('kiem-tra', 'Kiểm tra CCHC', 'reform-inspections', [Permission.REFORM_MANAGE, Permission.REFORM_REPORT_UNIT], () => import('../reform/inspections-page').then((m) => ({ Component: m.InspectionsPage }))),
+  section('bao-cao-don-vi', 'Báo cáo đơn vị', 'reform-unit-reports', [Permission.REFORM_MANAGE, Permission.REFORM_REPORT_UNIT], () =>
+    import('../reform/unit-report-section').then((m) => ({ Component: m.UnitReportsSection })),
+  ),
   section('bao-cao-cchc', 'Báo cáo CCHC', 'reform-report', [Permission.REFORM_MANAGE], () => import('../reform/cchc-report-page').then((m) => ({ Component: m.CchcReportPage }))),
   section('don-vi', 'Đơn vị và cơ quan', 'units', [Permission.UNITS_MANAGE], () => import('../admin/units-admin-page').then((m) => ({ Component: m.UnitsAdminPage }))),
   section('nguoi-dung', 'Người dùng', 'users', [Permission.USERS_MANAGE], () => import('../admin/users-admin-page').then((m) => ({ Component: m.UsersAdminPage }))),
