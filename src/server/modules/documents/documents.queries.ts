@@ -237,6 +237,35 @@ export async function countDocumentReviews(executor: Executor, period: { from: s
     .orderBy(registryDocumentReviews.kind, registryDocumentReviews.result);
 }
 
+export interface PublishedEffectList {
+  /** The list document (e.g. Quyết định 150/QĐ-UBND công bố Danh mục văn bản hết hiệu lực năm 2020). */
+  list: RegistryDocument;
+  /** Documents whose effect change it is the basis of, by new status and by the documents' type and issuer level. */
+  counts: { status: EffectStatus; docType: string; issuerLevel: string; count: number }[];
+}
+
+/**
+ * Lists of expired or suspended legal documents published in the period (registry documents tagged `effect_list`,
+ * issued in it), each with the documents it declares by status: «26 quyết định của UBND tỉnh, 22 nghị quyết của
+ * HĐND tỉnh hết hiệu lực toàn bộ; 18 quyết định, 02 nghị quyết hết hiệu lực một phần; 02 quyết định ngưng hiệu lực».
+ * The changes themselves may date from before the period (the year the list covers).
+ */
+export async function publishedEffectLists(executor: Executor, period: { from: string; to: string }): Promise<PublishedEffectList[]> {
+  const lists = await listDocumentsIssued(executor, { ...period, tags: ['effect_list'] });
+  const out: PublishedEffectList[] = [];
+  for (const list of lists) {
+    const counts = await executor
+      .select({ status: registryDocumentEffects.status, docType: registryDocuments.docType, issuerLevel: registryDocuments.issuerLevel, count: count() })
+      .from(registryDocumentEffects)
+      .innerJoin(registryDocuments, eq(registryDocuments.id, registryDocumentEffects.documentId))
+      .where(eq(registryDocumentEffects.basisDocumentId, list.id))
+      .groupBy(registryDocumentEffects.status, registryDocuments.docType, registryDocuments.issuerLevel)
+      .orderBy(registryDocumentEffects.status, registryDocuments.docType, registryDocuments.issuerLevel);
+    out.push({ list, counts: counts.map((c) => ({ ...c, status: c.status as EffectStatus })) });
+  }
+  return out;
+}
+
 /** Legal documents in force (whole or in part) as of a date, counted by issuer level and type. */
 export async function countLegalDocumentsInForce(executor: Executor, asOf: string) {
   return executor

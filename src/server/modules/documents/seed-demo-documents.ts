@@ -1,7 +1,8 @@
 /**
  * Loads the documents the seed report cites (demo/demo-documents.data.ts) into the registry, the effect changes the
  * 2021 documents cause, and the review records of section II.1.b (self-inspection of the 17 legal documents of 2021,
- * inspection of 21 documents of the district councils, 40 documents updated on the national database). Idempotent:
+ * inspection of 21 documents of the district councils, 40 documents updated on the national database), and the
+ * placeholder documents that Quyết định 150/QĐ-UBND lists as expired in 2020. Idempotent:
  * documents already registered (by number, issuer and year) are skipped, and reviews are loaded once.
  */
 import { and, eq } from 'drizzle-orm';
@@ -13,7 +14,18 @@ import { recordAudit } from '../../audit/record-audit';
 import { AuditAction } from '../../../shared/audit-actions';
 import { addCalendarDays } from '../../../shared/calendar';
 import { districtRows } from '../units/demo/demo-province.source';
-import { DEMO_DAYS_TO_EFFECT, demoDocuments, demoEffects, demoIssuers, demoReviewCounts, type DemoDocument, type DemoIssuer } from './demo/demo-documents.data';
+import {
+  DEMO_DAYS_TO_EFFECT,
+  DEMO_EFFECT_LIST,
+  DEMO_LISTED_SUBJECT,
+  demoDocuments,
+  demoEffects,
+  demoIssuers,
+  demoListedDocuments,
+  demoReviewCounts,
+  type DemoDocument,
+  type DemoIssuer,
+} from './demo/demo-documents.data';
 import { findDocumentByNumber, type RegistryDocument } from './documents.queries';
 import { insertDocument } from './save-document';
 
@@ -74,6 +86,17 @@ export async function seedDemoDocuments(tx: Tx, actor: Actor, agencyIds: Map<str
     if (exists) continue;
     await tx.insert(registryDocumentEffects).values({ documentId: target.id, status: e.status, effectiveOn: basis.effectiveFrom!, basisDocumentId: basis.id, note: e.note, createdById: actor.userId });
     added += 1;
+  }
+
+  const effectList = await findDemoDocument(tx, DEMO_EFFECT_LIST);
+  for (const d of demoListedDocuments) {
+    const issuer = demoIssuers[d.issuer];
+    if (await findDocumentByNumber(tx, d.numberSymbol, issuer.name, d.issuedOn)) continue;
+    const doc = await insertDocument(tx, actor, {
+      ...values({ numberSymbol: d.numberSymbol, docType: d.docType, issuer: d.issuer, issuedOn: d.issuedOn, subject: DEMO_LISTED_SUBJECT, areas: ['institutions'], tags: ['placeholder'], legal: true }, agencyIds),
+    });
+    await tx.insert(registryDocumentEffects).values({ documentId: doc.id, status: d.status, effectiveOn: d.effectiveOn, basisDocumentId: effectList.id, createdById: actor.userId });
+    added += 2;
   }
 
   const plan = await findDemoDocument(tx, REVIEW_PLAN);

@@ -13,7 +13,7 @@ import { taskFigures } from '../reform-plans/reform-plans.queries';
 import { seedDemoPlans } from '../reform-plans/seed-demo-plans';
 import { autonomyFigures, personnelChangeTotals, quotaTotals, restructuringSchemeTotals, staffTotalsAsOf } from '../staffing/staffing.queries';
 import { seedDemoStaffing } from '../staffing/seed-demo-staffing';
-import { countDocumentReviews, legalDocumentFigures, listDocumentsIssued } from './documents.queries';
+import { countDocumentReviews, legalDocumentFigures, listDocumentsIssued, publishedEffectLists } from './documents.queries';
 import { seedDemoDocuments } from './seed-demo-documents';
 
 let database: TestDatabase;
@@ -53,7 +53,8 @@ describe('demo reform records', () => {
 
   it('section II.1: 08 council resolutions and 09 committee decisions; 17 self-inspected, 21 district documents checked, 40 updated', async () => {
     const legal = await legalDocumentFigures(database.db, H1);
-    expect(legal).toMatchObject({ issuedResolutions: 8, issuedDecisions: 9 });
+    // Changes dated in the period: QĐ 05/2021 abolishes 01/2016 and part of 07/2013; amendments end parts of 17/2018 and 13/2017.
+    expect(legal).toEqual({ issuedResolutions: 8, issuedDecisions: 9, expiredWhole: 1, expiredPart: 3, suspended: 0 });
     const reviews = await countDocumentReviews(database.db, H1);
     const of = (kind: string) => reviews.filter((r) => r.kind === kind).reduce((s, r) => s + r.count, 0);
     expect([of('self_inspection'), of('authority_inspection'), of('national_database')]).toEqual([17, 21, 40]);
@@ -64,6 +65,11 @@ describe('demo reform records', () => {
     expect(formatDocumentCitation(footnote6[7]!, { withIssuer: false })).toBe(
       'Nghị quyết số 08/2021/NQ-HĐND ngày 11 tháng 5 năm 2021 sửa đổi, bổ sung danh mục các dự án phát triển kinh tế - xã hội vì lợi ích Quốc gia, công cộng cần thu hồi đất trên địa bàn tỉnh Hậu Giang năm 2021 (lần 2)',
     );
+    const [list, ...others] = await publishedEffectLists(database.db, H1);
+    expect(others).toEqual([]);
+    expect(list!.list.numberSymbol).toBe('150/QĐ-UBND');
+    const listed = (status: string, docType: string) => list!.counts.find((c) => c.status === status && c.docType === docType)?.count ?? 0;
+    expect([listed('expired_whole', 'decision'), listed('expired_whole', 'resolution'), listed('expired_part', 'decision'), listed('expired_part', 'resolution'), listed('suspended', 'decision')]).toEqual([26, 22, 18, 2, 2]);
     const footnote9 = await listDocumentsIssued(database.db, { ...H1, tags: ['law_monitoring'] });
     expect(footnote9.filter((d) => d.issuerLevel === 'central')).toHaveLength(3);
   });

@@ -171,7 +171,7 @@ const institutions = rows([
   ['584/UBND-NC', 'official_letter', 'UBND', '2021-05-05', 'hướng dẫn, triển khai thực hiện Chỉ số cải thiện các quy định pháp luật', [INST], ['legal_drafting']],
   ['628/UBND-NCTH', 'official_letter', 'UBND', '2021-05-12', 'về việc chấn chỉnh công tác xây dựng, ban hành văn bản QPPL trên địa bàn tỉnh Hậu Giang', [INST], ['legal_drafting']],
   ['63/KH-UBND', 'plan', 'UBND', '2021-04-06', 'Triển khai thi hành Chỉ thị số 43/CT-TTg ngày 11 tháng 12 năm 2020 của Thủ tướng Chính phủ về nâng cao chất lượng công tác xây dựng, hoàn thiện hệ thống pháp luật và tăng cường hiệu quả thi hành pháp luật và Chỉ thị số 05-CT/TU ngày 18 tháng 01 năm 2021 của Ban Thường vụ Tỉnh ủy về tăng cường sự lãnh đạo của Đảng đối với công tác xây dựng và thực thi thể chế, chính sách của tỉnh Hậu Giang giai đoạn 2021 – 2025', [INST], ['legal_drafting']],
-  ['150/QĐ-UBND', 'decision', 'UBND', '2021-01-25', 'công bố Danh mục văn bản QPPL của HĐND, UBND tỉnh Hậu Giang hết hiệu lực toàn bộ và hết hiệu lực một phần năm 2020', [INST], ['legal_review']],
+  ['150/QĐ-UBND', 'decision', 'UBND', '2021-01-25', 'công bố Danh mục văn bản QPPL của HĐND, UBND tỉnh Hậu Giang hết hiệu lực toàn bộ và hết hiệu lực một phần năm 2020', [INST], ['legal_review', 'effect_list']],
   ['47/KH-UBND', 'plan', 'UBND', '2021-03-12', 'về kiểm tra công tác theo tình hình thi hành pháp luật và thi hành pháp luật về xử lý vi phạm hành chính trên địa bàn tỉnh Hậu Giang năm 2021', [INST], ['law_monitoring']],
   ['104/QĐ-BTP', 'decision', 'BT_BTP', '2021-01-26', 'ban hành Kế hoạch theo dõi tình hình thi hành pháp luật trong lĩnh vực trọng tâm của Bộ Tư pháp năm 2021', [INST], ['law_monitoring']],
   ['702/BTP-QLXLVPHC&TDTHPL', 'official_letter', 'BTP', '2021-03-15', 'về việc hướng dẫn triển khai nhiệm vụ cải thiện điểm số và duy trì thứ hạng Chỉ số B1 năm 2021', [INST], ['law_monitoring']],
@@ -228,3 +228,44 @@ export const demoEffects: { numberSymbol: string; status: 'expired_whole' | 'exp
  * body's 40 is kept). Documents not in the registry are recorded by description; review dates are assumptions.
  */
 export const demoReviewCounts = { selfInspection: 17, authorityInspection: 21, nationalDatabase: 40 } as const;
+
+/**
+ * The documents Quyết định 150/QĐ-UBND lists (seed, II.1.b): 26 decisions and 22 resolutions expired in whole and 18
+ * decisions and 2 resolutions in part during 2020, and 2 decisions suspended before 01/01/2020. The seed gives only
+ * these counts, so each document is a placeholder: its number says so (`DM150-..`), its issue and effect dates are
+ * assumptions. They let the report count the list from records.
+ */
+export const DEMO_EFFECT_LIST = '150/QĐ-UBND';
+export interface DemoListedDocument {
+  numberSymbol: string;
+  docType: 'decision' | 'resolution';
+  issuer: 'UBND' | 'HDND';
+  issuedOn: string;
+  status: 'expired_whole' | 'expired_part' | 'suspended';
+  effectiveOn: string;
+}
+function listed(count: number, docType: 'decision' | 'resolution', status: DemoListedDocument['status'], start: number): DemoListedDocument[] {
+  return Array.from({ length: count }, (_, i) => {
+    const n = start + i;
+    const year = 2008 + (n % 12);
+    const month = String(1 + (n % 12)).padStart(2, '0');
+    return {
+      numberSymbol: `DM150-${String(n).padStart(2, '0')}/${docType === 'decision' ? 'QĐ-UBND' : 'NQ-HĐND'}`,
+      docType,
+      issuer: docType === 'decision' ? 'UBND' : 'HDND',
+      issuedOn: `${year}-${month}-10`,
+      status,
+      // Within 2020 and before the report period's cut-off (15/12/2020), so only the list counts them for 2021.
+      effectiveOn: status === 'suspended' ? `2019-${month}-01` : `2020-${String(1 + (n % 11)).padStart(2, '0')}-01`,
+    };
+  });
+}
+export const demoListedDocuments: DemoListedDocument[] = [
+  ...listed(26, 'decision', 'expired_whole', 1),
+  ...listed(22, 'resolution', 'expired_whole', 27),
+  ...listed(18, 'decision', 'expired_part', 49),
+  ...listed(2, 'resolution', 'expired_part', 67),
+  ...listed(2, 'decision', 'suspended', 69),
+];
+export const DEMO_LISTED_SUBJECT =
+  'Văn bản quy phạm pháp luật thuộc Danh mục công bố kèm Quyết định số 150/QĐ-UBND (dữ liệu mẫu: báo cáo chỉ nêu số lượng, không nêu số, ký hiệu, trích yếu)';
