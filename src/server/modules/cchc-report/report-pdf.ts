@@ -17,7 +17,7 @@ function paragraph(p: ReportParagraph): Content {
   const prefix = p.style === 'dash' ? '- ' : p.style === 'plus' ? '+ ' : '';
   const text: ContentText['text'] = [
     ...(prefix ? [prefix] : []),
-    ...p.parts.map((part) => (part.kind === 'footnote' ? { text: String(part.n), sup: true, fontSize: 8 } : { text: part.text })),
+    ...p.parts.map((part) => (part.kind === 'footnote' ? { text: String(part.n), sup: true } : { text: part.text })),
   ];
   return { text, bold: heading, italics: p.style === 'heading3', alignment: 'justify', leadingIndent: 36, margin: [0, 6, 0, 0] } as Content;
 }
@@ -55,7 +55,7 @@ export async function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
       ? []
       : [
           { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 140, y2: 0, lineWidth: 0.6 }], margin: [0, 16, 0, 4] },
-          ...doc.footnotes.map((f) => ({ text: [{ text: String(f.n), sup: true, fontSize: 7 }, ` ${f.text}`], fontSize: 9.5, alignment: 'justify' as const, margin: [0, 0, 0, 2] as [number, number, number, number] })),
+          ...doc.footnotes.map((f) => ({ text: [{ text: String(f.n), sup: true }, ` ${f.text}`], fontSize: 9.5, alignment: 'justify' as const, margin: [0, 0, 0, 2] as [number, number, number, number] })),
         ];
 
   return renderPdf({
