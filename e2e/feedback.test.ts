@@ -14,7 +14,9 @@ import { createDossierWorld, type DossierWorld } from '../src/server/modules/dos
 import { dossierThroughWorkflow } from '../src/server/modules/ratings/ratings.test-support';
 import { createAgency, createCitizen, createStaff, type TestAgency, type TestUser } from '../src/server/test/factories';
 import { Role } from '../src/shared/permissions';
-import type { FeedbackSettingsView } from '../src/shared/schemas/ratings';
+import { satisfiedThreshold, type FeedbackSettingsView } from '../src/shared/schemas/ratings';
+import { surveyElementLabels, type SurveyCampaignView } from '../src/shared/schemas/surveys';
+import { addCalendarDays, toLocalDate } from '../src/shared/calendar';
 import type { PublishedPetition } from '../src/shared/schemas/petitions';
 import { petitionActionLabels, petitionCategoryLabels, petitionStatusLabels } from '../src/shared/workflow/petition-workflow';
 import { expectAccessible, screenshot } from './support/browser';
@@ -246,6 +248,54 @@ describe('petition from the portal to the published, rated answer', () => {
     const code = (await page.getByRole('heading', { level: 1 }).innerText()).replace('Phản ánh ', '').trim();
     const [row] = await env.server.database.db.select().from(petitions).where(eq(petitions.code, code));
     expect(row).toMatchObject({ channel: 'letter', enteredById: officer.id, petitionerName: 'Lâm Văn Thư Tay', agencyId: agency.id });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('survey results by element and agency', () => {
+  it('shows the results computed from a hand-built set of responses', async () => {
+    const { context, page, problems } = await signedIn(officer);
+    const csrf = { 'x-csrf-token': (await context.cookies()).find((c) => c.name === 'motcua_csrf')?.value ?? '' };
+    const today = toLocalDate(new Date());
+    const created = await page.request.post('/api/surveys', {
+      headers: csrf,
+      data: {
+        title: 'Khảo sát mức độ hài lòng quý IV',
+        targetAgencyIds: [agency.id],
+        opensOn: today,
+        closesOn: addCalendarDays(today, 30),
+        openLink: true,
+        questions: [
+          { element: 'access', text: 'Nơi tiếp nhận hồ sơ dễ tìm, thuận tiện', scale: 5 },
+          { element: 'civil_servants', text: 'Công chức hướng dẫn tận tình, dễ hiểu', scale: 5 },
+        ],
+      },
+    });
+    expect(created.status()).toBe(201);
+    const opened = (await (await page.request.post(`/api/surveys/${((await created.json()) as SurveyCampaignView).id}/open`, { headers: csrf, data: {} })).json()) as SurveyCampaignView;
+    const [access, servants] = opened.questions;
+    // Two respondents through the open link: (access, civil servants) = (5, 4) and (2, 5) on a 5-level scale.
+    const answers = [[5, 4], [2, 5]] as const;
+    const respondent = await openPage(env);
+    for (const [a, c] of answers) {
+      const sent = await respondent.page.request.post(`/api/public/surveys/${opened.openLink!.token}/responses`, {
+        data: { agencyId: agency.id, answers: [{ questionId: access!.id, score: a }, { questionId: servants!.id, score: c }] },
+      });
+      expect(sent.status()).toBe(201);
+    }
+    await respondent.context.close();
+
+    await page.goto(`/can-bo/phan-anh?muc=khao-sat&dot=${opened.id}`);
+    const satisfied = (scores: readonly number[]) => (scores.filter((s) => s >= satisfiedThreshold[5]).length / scores.length) * 100;
+    const shown = (v: number) => `${Math.round(v * 10) / 10} %`.replace('.', ',');
+    const byElement = page.locator('table').first();
+    await byElement.locator('tr', { hasText: surveyElementLabels.access }).filter({ hasText: shown(satisfied(answers.map((r) => r[0]))) }).waitFor();
+    expect(await byElement.locator('tr', { hasText: surveyElementLabels.civil_servants }).innerText()).toContain(shown(satisfied(answers.map((r) => r[1]))));
+    const agencyRow = page.locator('table').nth(1).locator('tr', { hasText: AGENCY });
+    expect(await agencyRow.innerText()).toContain(shown(satisfied(answers.flat())));
+    await screenshot(page, 'back-office-survey-results');
+    await expectAccessible(page, 'back-office survey results');
     expect(problems).toEqual([]);
     await context.close();
   });
