@@ -4,11 +4,15 @@
  * optional agency scope (materialised path) so a unit sees only its subtree.
  */
 import { and, asc, desc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { queryRows, type Executor } from '../../db/client';
 import { agencies, autonomyUnits, personnelChanges, restructuringSchemes, staffCounts, staffingQuotas } from '../../db/schema';
 import { AUTONOMY_CLASSES, QUOTA_KINDS, type AutonomyClass, type QuotaKind, type StaffingListQuery } from '../../../shared/schemas/staffing';
 
 const inScope = (scopePath: string | null | undefined): SQL | undefined => (scopePath ? sql`${agencies.path} LIKE ${`${scopePath}%`}` : undefined);
+/** `agencyColumn` belongs to an agency in the subtree (materialised path); no condition without a scope. */
+const agencyInScope = (agencyColumn: SQL | PgColumn, scopePath: string | null | undefined): SQL | undefined =>
+  scopePath ? sql`${agencyColumn} IN (SELECT a.id FROM ${agencies} a WHERE a.path LIKE ${`${scopePath}%`})` : undefined;
 
 export async function listQuotas(executor: Executor, query: StaffingListQuery, scopePath: string | null) {
   return executor
@@ -98,12 +102,16 @@ export async function findAutonomyUnit(executor: Executor, id: string) {
 // Report queries
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Staffing quotas assigned for a year, summed over agencies, by kind (every kind present, 0 when none). */
-export async function quotaTotals(executor: Executor, year: number): Promise<Record<QuotaKind, number>> {
+/**
+ * Staffing quotas assigned for a year, summed over agencies, by kind (every kind present, 0 when none).
+ * `scopePath` (an agency's materialised path) limits every report query here to that agency's subtree, for a
+ * unit's own report; omitted, the province.
+ */
+export async function quotaTotals(executor: Executor, year: number, scopePath?: string | null): Promise<Record<QuotaKind, number>> {
   const rows = await executor
     .select({ kind: staffingQuotas.kind, total: sql<number>`sum(${staffingQuotas.quota})::int` })
     .from(staffingQuotas)
-    .where(eq(staffingQuotas.year, year))
+    .where(and(eq(staffingQuotas.year, year), agencyInScope(staffingQuotas.agencyId, scopePath)))
     .groupBy(staffingQuotas.kind);
   return Object.fromEntries(QUOTA_KINDS.map((k) => [k, rows.find((r) => r.kind === k)?.total ?? 0])) as Record<QuotaKind, number>;
 }
@@ -124,7 +132,7 @@ export interface StaffTotals {
  * Staff of the province as of a date: for each agency its latest count on or before `asOf`, summed. The total is the
  * sum of the three qualification groups (post-graduate, university, college or below).
  */
-export async function staffTotalsAsOf(executor: Executor, asOf: string): Promise<StaffTotals> {
+export async function staffTotalsAsOf(executor: Executor, asOf: string, scopePath?: string | null): Promise<StaffTotals> {
   const [row] = await queryRows<Record<string, number | null>>(
     executor,
     sql`SELECT count(*)::int AS agencies,
@@ -132,7 +140,8 @@ export async function staffTotalsAsOf(executor: Executor, asOf: string): Promise
         coalesce(sum(postgraduate), 0)::int AS postgraduate, coalesce(sum(university), 0)::int AS university,
         coalesce(sum(college_or_below), 0)::int AS college_or_below, coalesce(sum(theory_senior), 0)::int AS theory_senior,
         coalesce(sum(theory_intermediate), 0)::int AS theory_intermediate, coalesce(sum(education_health), 0)::int AS education_health
-      FROM (SELECT DISTINCT ON (agency_id) * FROM ${staffCounts} WHERE as_of <= ${asOf} ORDER BY agency_id, as_of DESC) latest`,
+      FROM (SELECT DISTINCT ON (agency_id) * FROM ${staffCounts} WHERE as_of <= ${asOf} ${scopePath ? sql`AND ${agencyInScope(sql`agency_id`, scopePath)}` : sql``}
+        ORDER BY agency_id, as_of DESC) latest`,
   );
   const n = (k: string) => Number(row?.[k] ?? 0);
   return {
@@ -148,7 +157,7 @@ export async function staffTotalsAsOf(executor: Executor, asOf: string): Promise
 }
 
 /** Personnel changes dated in the period: persons and agencies concerned, by kind and staff category. */
-export async function personnelChangeTotals(executor: Executor, period: { from: string; to: string }) {
+export async function personnelChangeTotals(executor: Executor, period: { from: string; to: string }, scopePath?: string | null) {
   return executor
     .select({
       kind: personnelChanges.kind,
@@ -157,18 +166,18 @@ export async function personnelChangeTotals(executor: Executor, period: { from: 
       agencies: sql<number>`count(DISTINCT ${personnelChanges.agencyId})::int`,
     })
     .from(personnelChanges)
-    .where(and(gte(personnelChanges.occurredOn, period.from), lte(personnelChanges.occurredOn, period.to)))
+    .where(and(gte(personnelChanges.occurredOn, period.from), lte(personnelChanges.occurredOn, period.to), agencyInScope(personnelChanges.agencyId, scopePath)))
     .groupBy(personnelChanges.kind, personnelChanges.staffCategory)
     .orderBy(personnelChanges.kind, personnelChanges.staffCategory);
 }
 
 /** Restructuring schemes approved in the period (`from` omitted: everything approved up to `to`), with the agencies concerned. */
-export async function restructuringSchemeTotals(executor: Executor, period: { from?: string; to: string }) {
+export async function restructuringSchemeTotals(executor: Executor, period: { from?: string; to: string }, scopePath?: string | null) {
   const rows = await executor
     .select({ agencyName: agencies.name, agencyPath: agencies.path, n: sql<number>`count(*)::int` })
     .from(restructuringSchemes)
     .innerJoin(agencies, eq(agencies.id, restructuringSchemes.agencyId))
-    .where(and(period.from ? gte(restructuringSchemes.approvedOn, period.from) : undefined, lte(restructuringSchemes.approvedOn, period.to)))
+    .where(and(period.from ? gte(restructuringSchemes.approvedOn, period.from) : undefined, lte(restructuringSchemes.approvedOn, period.to), inScope(scopePath)))
     .groupBy(agencies.name, agencies.path)
     .orderBy(agencies.path);
   return { count: rows.reduce((s, r) => s + r.n, 0), agencies: rows.map((r) => r.agencyName) };
@@ -183,7 +192,7 @@ export interface AutonomyFigures {
  * Financial autonomy as of a date (bodies and units valid that day): «Cơ quan hành chính: 214/214, ngoài ra 44
  * không thuộc diện bắt buộc»; «Đơn vị sự nghiệp: 433/433 (18 tự bảo đảm, 37 một phần, 378 NSNN bảo đảm)».
  */
-export async function autonomyFigures(executor: Executor, asOf: string): Promise<AutonomyFigures> {
+export async function autonomyFigures(executor: Executor, asOf: string, scopePath?: string | null): Promise<AutonomyFigures> {
   const applying = sql`(${autonomyUnits.autonomySince} IS NOT NULL AND ${autonomyUnits.autonomySince} <= ${asOf})`;
   const rows = await executor
     .select({
@@ -194,7 +203,7 @@ export async function autonomyFigures(executor: Executor, asOf: string): Promise
       applying: sql<number>`count(*) FILTER (WHERE ${applying})::int`,
     })
     .from(autonomyUnits)
-    .where(validOn(asOf))
+    .where(and(validOn(asOf), agencyInScope(autonomyUnits.managingAgencyId, scopePath)))
     .groupBy(autonomyUnits.kind, autonomyUnits.mandatory, autonomyUnits.autonomyClass);
   const sum = (pick: (r: (typeof rows)[number]) => number, where: (r: (typeof rows)[number]) => boolean) => rows.filter(where).reduce((s, r) => s + pick(r), 0);
   const body = (r: (typeof rows)[number]) => r.kind === 'administrative_body';

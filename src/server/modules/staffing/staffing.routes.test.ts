@@ -76,6 +76,8 @@ describe('staffing records', () => {
     expect(await staffTotalsAsOf(t.database.db, '2021-06-30')).toEqual({
       agencies: 2, total: 241, postgraduate: 13, university: 131, collegeOrBelow: 97, theorySenior: 5, theoryIntermediate: 8, educationHealth: 200,
     });
+    // A unit's own figures: the same query within its agency subtree.
+    expect((await staffTotalsAsOf(t.database.db, '2021-06-30', justice.path)).total).toBe(41);
     // Before 1 June only Justice's January count exists.
     expect((await staffTotalsAsOf(t.database.db, '2021-05-31')).total).toBe(40);
     // The unit lists only its own subtree.
