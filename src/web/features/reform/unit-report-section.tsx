@@ -72,7 +72,7 @@ function RoundUnits({ roundId }: { roundId: string }) {
             render: (_, u) => (
               <>
                 <Tag color={timelinessColors[u.timeliness]}>{timelinessLabels[u.timeliness]}</Tag>
-                {u.daysLate ? `${u.daysLate} ngày` : ''}
+                {u.daysLate ? `${u.daysLate.toLocaleString('vi-VN')} ngày` : ''}
               </>
             ),
           },
