@@ -195,5 +195,11 @@ describe('import', () => {
     expect((await xlsx(officer, await sheet(edited))).json()).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
     const decision = (await send(officer, 'GET', `/api/reform/documents?q=${encodeURIComponent('01/2021/QĐ-UBND')}`)).json().items[0];
     expect(decision).toMatchObject({ isLegal: true, areas: ['institutions'], docType: 'decision' });
+    // The export is an import file: importing it back changes nothing.
+    const exported = await t.app.inject({ method: 'GET', url: '/api/reform/documents/export?docType=decision', headers: officer.headers });
+    expect(exported.statusCode).toBe(200);
+    const back = (await xlsx(officer, exported.rawPayload)).json();
+    expect(back).toMatchObject({ created: 0, updated: 0 });
+    expect(back.unchanged).toBeGreaterThanOrEqual(1);
   });
 });

@@ -29,7 +29,7 @@ import {
 import { todayInVietnam } from '../catalog/catalog-rules';
 import { countDocumentReviews, countDocumentsIssued, findDocument, legalDocumentFigures, listDocumentReviews, listDocuments } from './documents.queries';
 import { presentDocumentDetail, presentDocumentSummaries, presentReview } from './documents.presenter';
-import { importDocuments } from './import-documents';
+import { exportDocuments, importDocuments } from './import-documents';
 import { idempotentCreate } from './idempotent-create';
 import { importFormat } from './import-sheet';
 import { recordDocumentEffect, recordDocumentReview } from './record-document-effect';
@@ -122,6 +122,17 @@ export default async function documentsRoutes(app: FastifyInstance) {
       const upload = await readUploadedFile(request);
       const format = importFormat(request.query.format, upload.contentType, upload.fileName, upload.file);
       return db.transaction((tx) => importDocuments(tx, request.actor, { file: upload.file, format, dryRun: request.query.dryRun ?? false }));
+    },
+  );
+
+  r.get(
+    '/api/reform/documents/export',
+    { preValidation: requireStaff, schema: { tags, summary: 'Xuất sổ văn bản (theo bộ lọc) ra tệp XLSX cùng định dạng tệp nhập', querystring: DocumentListQuery, response: { 200: z.any(), ...errors } } },
+    async (request, reply) => {
+      const { items } = await listDocuments(db, { ...request.query, page: 1, pageSize: 5000 }, todayInVietnam());
+      reply.header('content-type', XLSX_TYPE);
+      reply.header('content-disposition', 'attachment; filename="so-van-ban-cchc.xlsx"');
+      return reply.send(await exportDocuments(items));
     },
   );
 

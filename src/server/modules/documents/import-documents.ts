@@ -18,7 +18,9 @@ import {
   type DocumentImportResult,
 } from '../../../shared/schemas/documents';
 import { cell, splitLines } from '../catalog/catalog-file';
-import { readImportSheet, rejectImport, type SheetColumn } from './import-sheet';
+import { readImportSheet, rejectImport, writeImportSheet, type SheetColumn } from './import-sheet';
+import type { RegistryDocument } from './documents.queries';
+import { formatDate } from '../../../shared/text';
 import { findDocumentByNumber } from './documents.queries';
 import { applyDocumentValues, changedDocumentFields, documentValues, insertDocument } from './save-document';
 
@@ -144,3 +146,23 @@ export async function importDocuments(tx: Tx, actor: Actor, input: DocumentImpor
   return result;
 }
 
+
+/** The registry rows as an import file (same columns), to edit and import back. */
+export function exportDocuments(docs: RegistryDocument[]): Promise<Buffer> {
+  const rows = docs.map((d) => [
+    d.numberSymbol,
+    documentTypeLabels[d.docType as keyof typeof documentTypeLabels] ?? d.docType,
+    d.issuerName,
+    issuerLevelLabels[d.issuerLevel as keyof typeof issuerLevelLabels] ?? d.issuerLevel,
+    formatDate(d.issuedOn),
+    d.signerName ?? '',
+    d.signerTitle ?? '',
+    d.subject,
+    d.areas.map((a) => reformAreaShortLabels[a as ReformArea] ?? a).join('\n'),
+    d.tags.join('\n'),
+    d.isLegal ? 'Có' : 'Không',
+    d.effectiveFrom ? formatDate(d.effectiveFrom) : '',
+    d.note ?? '',
+  ]);
+  return writeImportSheet('Văn bản', DOCUMENT_COLUMNS, rows, ['subject', 'issuerName']);
+}

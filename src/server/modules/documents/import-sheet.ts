@@ -4,6 +4,7 @@
  * row/column report. Any problem rejects the whole file (IMPORT_REJECTED, 422) and nothing is written, as the catalog
  * import does; the file formats are those of catalog-file.ts (XLSX first sheet, or CSV with ',' or ';').
  */
+import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors';
 import { foldVietnamese } from '../../../shared/text';
 import type { ImportIssue } from '../../../shared/schemas/catalog';
@@ -87,4 +88,21 @@ export async function readImportSheet<K extends string>(file: Buffer, format: 'x
 export function importFormat(explicit: 'xlsx' | 'csv' | undefined, contentType: string, fileName: string, file: Buffer): 'xlsx' | 'csv' {
   if (explicit) return explicit;
   return contentType.includes('spreadsheetml') || /\.xlsx$/i.test(fileName) || file.subarray(0, 2).toString() === 'PK' ? 'xlsx' : 'csv';
+}
+
+/** One-sheet XLSX with the import's headers, all cells as text, so an export can be edited and imported back. */
+export async function writeImportSheet(sheetName: string, columns: readonly SheetColumn<string>[], rows: string[][], wide: readonly string[] = []): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'MotCua';
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow(columns.map((c) => c.header));
+  for (const r of rows) sheet.addRow(r);
+  sheet.getRow(1).font = { bold: true };
+  columns.forEach((c, i) => {
+    const col = sheet.getColumn(i + 1);
+    col.width = wide.includes(c.key) ? 70 : 20;
+    col.alignment = { wrapText: true, vertical: 'top' };
+    col.numFmt = '@';
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

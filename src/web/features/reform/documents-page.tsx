@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Descriptions, Drawer, Form, Input, Select, Skeleton, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Permission } from '../../../shared/permissions';
@@ -20,7 +20,7 @@ import {
   type EffectStatus,
 } from '../../../shared/schemas/documents';
 import { formatDate } from '../../../shared/text';
-import { api, errorMessageOf, useSession } from '../../api/client';
+import { api, errorMessageOf, useSession, withQuery } from '../../api/client';
 import { AdminHeading, ErrorBanner, showFieldErrors } from '../admin/admin-common';
 import { AreaTags, areaOptions, ImportPanel } from './reform-common';
 
@@ -79,6 +79,9 @@ function DocumentList({ onOpen }: { onOpen: (id: string) => void }) {
           }}
         />
         <Checkbox onChange={(e) => set({ isLegal: e.target.checked ? 'true' : undefined })}>Chỉ văn bản QPPL</Checkbox>
+        <Button icon={<DownloadOutlined />} href={withQuery('/api/reform/documents/export', { ...filters })}>
+          Xuất XLSX
+        </Button>
       </Space>
       <ErrorBanner error={list.error} />
       <Table<DocumentSummary>
