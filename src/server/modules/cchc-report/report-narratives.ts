@@ -133,8 +133,19 @@ export function resolveNarrative(
   const own = edited[def.key];
   if (own !== undefined) return { key: def.key, label: def.label, text: own, origin: 'edited', sources };
   if (fromUnits.length > 0) {
-    const text = fromUnits.map((n) => `- ${n.text.trim().replace(/^[-+]\s*/, '').replace(/\s*\n\s*/g, ' ')} (${n.unit})`).join('\n');
-    return { key: def.key, label: def.label, text, origin: 'unit_reports', sources };
+    // One item per distinct text, naming every unit that wrote it (units often write the same sentence).
+    const byText = new Map<string, string[]>();
+    for (const n of fromUnits) {
+      for (const item of n.text.split(/\r?\n/).map((l) => l.trim().replace(/^[-+–]\s*/, '')).filter(Boolean)) {
+        byText.set(item, [...(byText.get(item) ?? []), n.unit]);
+      }
+    }
+    const named = (units: string[]) => {
+      const distinct = [...new Set(units)];
+      return distinct.length <= 3 ? distinct.join(', ') : `${distinct.length} đơn vị`;
+    };
+    const text = [...byText].map(([item, units]) => `- ${item} (${named(units)})`).join('\n');
+    return { key: def.key, label: def.label, text, origin: 'unit_reports', sources: [...new Set(sources)] };
   }
   return { key: def.key, label: def.label, text: def.fallback(ctx), origin: 'default', sources };
 }

@@ -48,7 +48,7 @@ function FigureText({ figure, text }: { figure: Figure | undefined; text: string
   );
   return (
     <Tooltip title={title}>
-      <Tag color={figure?.missing ? 'red' : 'blue'} style={{ marginInlineEnd: 0, cursor: 'help', fontSize: 'inherit' }} data-figure={figure?.key}>
+      <Tag color={figure?.missing ? 'red' : 'blue'} style={{ marginInlineEnd: 0, cursor: 'help', fontSize: 'inherit', textIndent: 0, paddingInline: 4 }} data-figure={figure?.key}>
         {text}
       </Tag>
     </Tooltip>
