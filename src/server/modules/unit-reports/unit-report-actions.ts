@@ -5,7 +5,7 @@
  * transaction.
  */
 import { and, eq } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
+import type { Executor, Tx } from '../../db/client';
 import { reformUnitReportActions, reformUnitReports, users } from '../../db/schema';
 import type { Actor } from '../../auth/actor';
 import { recordAudit } from '../../audit/record-audit';
@@ -82,7 +82,7 @@ async function runReportAction(
  * after their checks; the demo seeder calls it to write the history the use cases would have written in 2021.
  */
 export async function recordReportAction(
-  tx: Tx,
+  tx: Executor,
   actor: Actor,
   r: LoadedReport,
   entry: { action: UnitReportAction; from: UnitReportStatus; to: UnitReportStatus; by: 'unit' | 'manager'; change: ReportChange; actionId?: string | undefined; at?: Date | undefined; actorLabel?: string | undefined },
