@@ -1,7 +1,8 @@
 /** Small pieces shared by the administration pages: the page heading, an API error banner, field errors, pickers. */
 import { useState, type ReactNode } from 'react';
-import { Alert, Select, Typography, type FormInstance } from 'antd';
+import { Alert, Select, Tag, Typography, type FormInstance } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import dayjs, { type Dayjs } from 'dayjs';
 import { toLocalDate } from '../../../shared/calendar';
 import type { AgencyListResponse, UnitSearchResponse, UnitLevel } from '../../../shared/schemas/units';
 import { api, ApiError, errorMessageOf } from '../../api/client';
@@ -38,6 +39,7 @@ export function showFieldErrors(form: FormInstance, error: unknown, prefix: (str
 }
 
 interface PickerProps {
+  style?: React.CSSProperties;
   value?: string;
   onChange?: (value: string) => void;
   id?: string;
@@ -95,4 +97,30 @@ export function UnitSelect({ level, initialLabel, multiple, value, onChange, ...
       placeholder="Gõ tên đơn vị để tìm"
     />
   );
+}
+
+/** Displayed format of dates in forms (values stay ISO 'YYYY-MM-DD' strings in the form's store). */
+export const DATE_FORMAT = 'DD/MM/YYYY';
+
+/** Form.Item props that keep an ISO date string in the store while a DatePicker shows DD/MM/YYYY. */
+export const isoDateItem = {
+  getValueProps: (value: string | null | undefined) => ({ value: value ? dayjs(value) : null }),
+  normalize: (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : null),
+};
+
+/**
+ * Text and background pairs with at least 4.5:1 contrast at the tag's 12 px (Ant Design's preset tag colours,
+ * e.g. green #389e0d on #f6ffed at 3.4:1, fall short of WCAG AA).
+ */
+const TONES = {
+  green: { color: '#135200', background: '#f6ffed', borderColor: '#b7eb8f' },
+  red: { color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' },
+  orange: { color: '#873800', background: '#fff7e6', borderColor: '#ffd591' },
+  blue: { color: '#0b4a8b', background: '#e6f4ff', borderColor: '#91caff' },
+  grey: { color: '#3d4650', background: '#f5f5f5', borderColor: '#d9d9d9' },
+} as const;
+export type Tone = keyof typeof TONES;
+
+export function ToneTag({ tone, children }: { tone: Tone; children: ReactNode }) {
+  return <Tag style={TONES[tone]}>{children}</Tag>;
 }

@@ -1,6 +1,6 @@
 /** Lịch làm việc: a year's official days off and extra working days (làm bù), edited and saved as one list. */
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Input, InputNumber, Row, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Input, InputNumber, Row, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,7 +8,7 @@ import { calendarYearOriginLabels, type CalendarDayEntry, type CalendarYearRespo
 import { formatDate, formatDateTime } from '../../../shared/text';
 import { api, errorMessageOf } from '../../api/client';
 import { FormError } from '../../components/form-error';
-import { AdminHeading, ErrorBanner } from './admin-common';
+import { AdminHeading, ErrorBanner, ToneTag } from './admin-common';
 
 function DayList({ title, entries, onChange, year, editable }: { title: string; entries: CalendarDayEntry[]; onChange: (e: CalendarDayEntry[]) => void; year: number; editable: boolean }) {
   const [date, setDate] = useState<Dayjs | null>(null);
@@ -73,7 +73,7 @@ export function CalendarPage() {
       <Space style={{ marginBottom: 16 }} wrap>
         <Typography.Text>Năm</Typography.Text>
         <InputNumber aria-label="Năm" min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
-        {data.data && <Tag color={data.data.origin === 'proposal' ? 'orange' : 'green'}>{calendarYearOriginLabels[data.data.origin]}</Tag>}
+        {data.data && <ToneTag tone={data.data.origin === 'proposal' ? 'orange' : 'green'}>{calendarYearOriginLabels[data.data.origin]}</ToneTag>}
         {data.data?.updatedAt && <Typography.Text type="secondary">Cập nhật {formatDateTime(data.data.updatedAt)}</Typography.Text>}
       </Space>
       <ErrorBanner error={data.error} />

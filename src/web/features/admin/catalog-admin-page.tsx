@@ -1,14 +1,18 @@
 /**
- * Danh mục TTHC for administrators: the procedure list (diacritics-insensitive search, paginated) and the XLSX/CSV
- * import. A rejected file writes nothing and shows the server's row-by-row, column-by-column report.
+ * Danh mục TTHC for administrators: the procedure list (diacritics-insensitive search, paginated; a procedure opens
+ * its drawer with versions and internal processes), publication decisions (the only way content changes), fields,
+ * and the XLSX/CSV import. A rejected file writes nothing and shows the server's row-by-row, column-by-column report.
  */
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Input, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Checkbox, Input, Space, Table, Tabs, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ImportResult, ProcedureListItem, ProcedureListResponse } from '../../../shared/schemas/catalog';
 import { api, ApiError, errorMessageOf } from '../../api/client';
-import { AdminHeading, ErrorBanner } from './admin-common';
+import { AdminHeading, ErrorBanner, ToneTag } from './admin-common';
+import { CatalogFields } from './catalog-fields';
+import { DecisionEditor, DecisionList, type DecisionDraft } from './decision-editor';
+import { ProcedureAdminDrawer } from './procedure-admin-drawer';
 
 interface ImportIssue {
   row: number;
@@ -24,7 +28,7 @@ const outcomeLabels: Record<ImportResult['outcomes'][number]['outcome'], string>
   unchanged: 'Không thay đổi',
 };
 
-function ProcedureList() {
+function ProcedureList({ onOpen }: { onOpen: (id: string) => void }) {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const list = useQuery({
@@ -65,7 +69,18 @@ function ProcedureList() {
           { title: 'Lĩnh vực', dataIndex: ['field', 'name'] },
           { title: 'Cấp', dataIndex: 'levelLabel', width: 110 },
           { title: 'Thời hạn', dataIndex: ['time', 'label'], width: 150 },
-          { title: 'Trực tuyến', dataIndex: 'onlineLevel', width: 110, render: (v: number) => <Tag color={v >= 3 ? 'green' : 'default'}>Mức {v}</Tag> },
+          { title: 'Trực tuyến', dataIndex: 'onlineLevel', width: 110, render: (v: number) => <ToneTag tone={v >= 3 ? 'green' : 'grey'}>Mức {v}</ToneTag> },
+          {
+            title: 'Thao tác',
+            key: 'open',
+            width: 100,
+            fixed: 'right',
+            render: (_, p) => (
+              <Button size="small" aria-label={`Quản lý thủ tục ${p.code}`} onClick={() => onOpen(p.id)}>
+                Chi tiết
+              </Button>
+            ),
+          },
         ]}
       />
     </>
@@ -160,15 +175,28 @@ function CatalogImport() {
 }
 
 export function CatalogAdminPage() {
+  const [procedureId, setProcedureId] = useState<string>();
+  const [draft, setDraft] = useState<DecisionDraft>();
   return (
     <>
       <AdminHeading title="Danh mục thủ tục hành chính" />
       <Tabs
         items={[
-          { key: 'list', label: 'Danh sách thủ tục', children: <ProcedureList /> },
+          { key: 'list', label: 'Danh sách thủ tục', children: <ProcedureList onOpen={setProcedureId} /> },
+          { key: 'decisions', label: 'Quyết định công bố', children: <DecisionList onOpen={setDraft} /> },
+          { key: 'fields', label: 'Lĩnh vực', children: <CatalogFields /> },
           { key: 'import', label: 'Nhập từ tệp XLSX', children: <CatalogImport /> },
         ]}
       />
+      <ProcedureAdminDrawer
+        procedureId={procedureId}
+        onClose={() => setProcedureId(undefined)}
+        onDraft={(d) => {
+          setProcedureId(undefined);
+          setDraft(d);
+        }}
+      />
+      <DecisionEditor draft={draft} onClose={() => setDraft(undefined)} />
     </>
   );
 }

@@ -3,13 +3,14 @@
  * a unit under it; merging from the toolbar), and the agencies (search, paginated; an agency opens its drawer).
  */
 import { useState } from 'react';
-import { Button, Empty, Input, Space, Spin, Table, Tabs, Tree, Typography } from 'antd';
+import { Button, DatePicker, Empty, Input, Space, Spin, Table, Tabs, Tree, Typography } from 'antd';
+import dayjs from 'dayjs';
 import type { DataNode } from 'antd/es/tree';
 import { useQuery } from '@tanstack/react-query';
 import { agencyKindLabels, unitKindLabels, type AgencyListResponse, type AgencySummary, type UnitTreeNode, type UnitTreeResponse } from '../../../shared/schemas/units';
 import { formatDate } from '../../../shared/text';
 import { api } from '../../api/client';
-import { AdminHeading, ErrorBanner } from './admin-common';
+import { AdminHeading, DATE_FORMAT, ErrorBanner, UnitSelect } from './admin-common';
 import { AgencyDrawer } from './agency-drawer';
 import { UnitDrawer, UnitMergeDrawer } from './unit-drawer';
 
@@ -20,17 +21,29 @@ function toData(node: UnitTreeNode): DataNode {
 function UnitTree() {
   const [open, setOpen] = useState<string>();
   const [merging, setMerging] = useState(false);
-  const tree = useQuery({ queryKey: ['units', 'tree'], queryFn: ({ signal }) => api.get<UnitTreeResponse>('/api/units/tree', undefined, signal) });
+  // Units are versioned: the tree as it stood on any day (default today), e.g. before the 2025 reorganisation.
+  const [day, setDay] = useState<string | null>(null);
+  const tree = useQuery({
+    queryKey: ['units', 'tree', day],
+    queryFn: ({ signal }) => api.get<UnitTreeResponse>('/api/units/tree', { asOf: day ?? undefined }, signal),
+    placeholderData: (p) => p,
+  });
   if (tree.isPending) return <Spin />;
   if (tree.isError) return <ErrorBanner error={tree.error} />;
   const { counts, roots, asOf } = tree.data;
   return (
     <>
       <Space wrap style={{ marginBottom: 12, justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Text type="secondary">
-          Ngày {formatDate(asOf)}: {counts.province} đơn vị cấp tỉnh, {counts.district} cấp huyện, {counts.commune} cấp xã. Chọn một đơn vị để xem lịch sử và sửa đổi.
-        </Typography.Text>
-        <Button onClick={() => setMerging(true)}>Sáp nhập đơn vị</Button>
+        <Space wrap>
+          <DatePicker aria-label="Xem cây đơn vị tại ngày" format={DATE_FORMAT} placeholder="Hôm nay" value={day ? dayjs(day) : null} onChange={(d) => setDay(d ? d.format('YYYY-MM-DD') : null)} />
+          <Typography.Text type="secondary">
+            Ngày {formatDate(asOf)}: {counts.province} đơn vị cấp tỉnh, {counts.district} cấp huyện, {counts.commune} cấp xã. Chọn một đơn vị để xem lịch sử và sửa đổi.
+          </Typography.Text>
+        </Space>
+        <Space wrap>
+          <UnitSelect aria-label="Tìm đơn vị hành chính" value={undefined} onChange={(v) => typeof v === 'string' && setOpen(v)} style={{ width: 300 }} />
+          <Button onClick={() => setMerging(true)}>Sáp nhập đơn vị</Button>
+        </Space>
       </Space>
       {roots.length === 0 ? (
         <Empty description="Chưa có đơn vị hành chính" />

@@ -4,7 +4,7 @@
  * what the API's `abilities` allow is offered: nobody changes their own roles or agency, or locks themselves out.
  */
 import { useEffect } from 'react';
-import { Alert, App, Button, Descriptions, Divider, Drawer, Form, Input, Popconfirm, Select, Skeleton, Space, Tag } from 'antd';
+import { Alert, App, Button, Descriptions, Divider, Drawer, Form, Input, Popconfirm, Select, Skeleton, Space } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { roleLabels, STAFF_ROLES } from '../../../shared/permissions';
 import type { AgencyDetail } from '../../../shared/schemas/units';
@@ -12,7 +12,7 @@ import type { StaffUpdateInput, UserDetail } from '../../../shared/schemas/users
 import { formatDateTime } from '../../../shared/text';
 import { api, errorMessageOf } from '../../api/client';
 import { FormError } from '../../components/form-error';
-import { AgencySelect, showFieldErrors } from './admin-common';
+import { AgencySelect, showFieldErrors, ToneTag } from './admin-common';
 
 interface StaffForm {
   fullName: string;
@@ -158,7 +158,7 @@ export function EditAccount({ userId, onClose }: { userId?: string; onClose: () 
             items={[
               { key: 'username', label: 'Tên đăng nhập', children: user.username ?? '' },
               ...(user.idNumberMasked ? [{ key: 'id', label: 'Số định danh', children: user.idNumberMasked }] : []),
-              { key: 'status', label: 'Trạng thái', children: user.status === 'active' ? <Tag color="green">Đang hoạt động</Tag> : <Tag color="red">Đã khóa</Tag> },
+              { key: 'status', label: 'Trạng thái', children: user.status === 'active' ? <ToneTag tone="green">Đang hoạt động</ToneTag> : <ToneTag tone="red">Đã khóa</ToneTag> },
               { key: 'updated', label: 'Cập nhật lần cuối', children: formatDateTime(user.updatedAt) },
             ]}
           />

@@ -11,7 +11,7 @@ import type { StaffCreateInput, UserDetail, UserList, UserListItem } from '../..
 import { formatDate } from '../../../shared/text';
 import { api, errorMessageOf } from '../../api/client';
 import { FormError } from '../../components/form-error';
-import { AdminHeading, AgencySelect, ErrorBanner, showFieldErrors } from './admin-common';
+import { AdminHeading, AgencySelect, ErrorBanner, showFieldErrors, ToneTag } from './admin-common';
 import { EditAccount } from './user-edit-drawer';
 
 function CreateStaff({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -100,7 +100,7 @@ export function UsersAdminPage() {
           { title: 'Số định danh', dataIndex: 'idNumberMasked', render: (v: string | null) => v ?? '' },
           { title: 'Cơ quan', key: 'agency', render: (_, u) => [u.department?.name, u.agency?.name].filter(Boolean).join(', ') },
           { title: 'Vai trò', dataIndex: 'roles', render: (roles: string[]) => roles.map((r) => <Tag key={r}>{roleLabels[r as Role] ?? r}</Tag>) },
-          { title: 'Trạng thái', dataIndex: 'status', render: (s: string) => (s === 'active' ? <Tag color="green">Đang hoạt động</Tag> : <Tag color="red">Đã khóa</Tag>) },
+          { title: 'Trạng thái', dataIndex: 'status', render: (s: string) => (s === 'active' ? <ToneTag tone="green">Đang hoạt động</ToneTag> : <ToneTag tone="red">Đã khóa</ToneTag>) },
           { title: 'Ngày tạo', dataIndex: 'createdAt', render: (v: string) => formatDate(v) },
           {
             title: 'Thao tác',

@@ -196,6 +196,22 @@ function DocumentList({ dossier, kinds, empty }: { dossier: DossierDetail; kinds
   );
 }
 
+const OUTCOME_LABELS: Record<NonNullable<DossierDetail['outcome']>, string> = { early: 'trước hạn', on_time: 'đúng hạn', late: 'quá hạn' };
+
+/** The issued result (its number, when, against the due date) even when it exists only on paper. */
+function ResultSummary({ dossier: d }: { dossier: DossierDetail }) {
+  if (!d.documentNumber) return null;
+  return (
+    <p className="result-summary">
+      <strong>{d.procedure.result}</strong>, số {d.documentNumber}
+      {d.finishedAt && <>, ban hành {formatDateTime(d.finishedAt)}</>}
+      {d.outcome && <> (giải quyết {OUTCOME_LABELS[d.outcome]})</>}
+      {d.status === 'result_ready' && '. Kết quả đang chờ trả.'}
+      {d.status === 'returned' && '. Đã trả kết quả.'}
+    </p>
+  );
+}
+
 export function DossierPage() {
   const { id = '' } = useParams();
   const query = useDossier(id);
@@ -233,7 +249,8 @@ export function DossierPage() {
         </Card>
         {d.allowedActions.includes('provide_supplement') && <SupplementCard dossier={d} />}
         <Card title="Kết quả giải quyết">
-          <DocumentList dossier={d} kinds={['result', 'notice']} empty="Chưa có kết quả" />
+          <ResultSummary dossier={d} />
+          <DocumentList dossier={d} kinds={['result', 'notice']} empty={d.documentNumber ? 'Kết quả bản giấy, không có tệp điện tử' : 'Chưa có kết quả'} />
         </Card>
         <Card title="Tiến trình xử lý">
           <DossierTimeline items={d.timeline.map((e) => ({ key: e.seq, at: e.at, title: e.actionLabel, detail: e.comment }))} />
