@@ -16,7 +16,7 @@ import { Role } from '../../shared/permissions';
 import { TEST_PASSWORD, createAgency, createApiToken, createCitizen, createStaff, type TestAgency, type TestUser } from './factories';
 import { faqRoutePermissions, petitionsRoutePermissions, surveysRoutePermissions } from '../modules/petitions/feedback.route-permissions';
 import { statisticsRoutePermissions } from '../modules/statistics/statistics.route-permissions';
-import { unitReportsRoutePermissions } from '../modules/unit-reports/unit-reports.route-permissions';
+import { cchcReportRoutePermissions } from '../modules/cchc-report/cchc-report.route-permissions';
 
 /** 'allowed': the request must succeed (2xx); a number: the exact status the role must get. */
 export type Outcome = 'allowed' | 403 | 404;
@@ -239,7 +239,7 @@ export const ROUTE_PERMISSIONS: DomainRoutes[] = [
   faqRoutePermissions,
   surveysRoutePermissions,
   statisticsRoutePermissions,
-  unitReportsRoutePermissions,
+  cchcReportRoutePermissions,
 ];
 
 /** Builds the matrix's agencies and one user per role. */
