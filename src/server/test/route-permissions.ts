@@ -17,6 +17,7 @@ import { TEST_PASSWORD, createAgency, createApiToken, createCitizen, createStaff
 import { faqRoutePermissions, petitionsRoutePermissions, surveysRoutePermissions } from '../modules/petitions/feedback.route-permissions';
 import { statisticsRoutePermissions } from '../modules/statistics/statistics.route-permissions';
 import { cchcReportRoutePermissions } from '../modules/cchc-report/cchc-report.route-permissions';
+import { unitReportsRoutePermissions } from '../modules/unit-reports/unit-reports.route-permissions';
 
 /** 'allowed': the request must succeed (2xx); a number: the exact status the role must get. */
 export type Outcome = 'allowed' | 403 | 404;
@@ -240,6 +241,7 @@ export const ROUTE_PERMISSIONS: DomainRoutes[] = [
   surveysRoutePermissions,
   statisticsRoutePermissions,
   cchcReportRoutePermissions,
+  unitReportsRoutePermissions,
 ];
 
 /** Builds the matrix's agencies and one user per role. */
