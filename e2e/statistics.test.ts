@@ -317,6 +317,8 @@ describe('with a simulated history across the demo province (Q1 2021)', () => {
     expect(await page.getByRole('group', { name: 'Tỷ lệ hồ sơ trực tuyến', exact: true }).locator('.stat-kpi-value').innerText()).toBe(formatPercent(stats.province.onlineRate));
     await page.locator('figure.stat-chart svg').first().waitFor();
     await screenshot(page, 'statistics-public-demo-1280');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Tải số liệu \(Excel\)/ }).click()]);
+    expect(download.suggestedFilename()).toBe(`ket-qua-giai-quyet-tthc_${stats.period.from}_${stats.period.to}.xlsx`);
     await expectAccessible(page, '/thong-ke (demo scale)');
     expect(problems).toEqual([]);
     await context.close();

@@ -7,7 +7,7 @@ import dayjs from 'dayjs';
 import type { CatalogStatistics } from '../../../shared/schemas/statistics';
 import { formatDate } from '../../../shared/text';
 import { ErrorBanner } from '../admin/admin-common';
-import { Kpi, XlsxButton } from './dashboard-page';
+import { Kpi, XlsxButton } from './parts';
 import { formatCount, formatPercent } from './format';
 import { periodQuery, useStatisticsParams } from './period';
 import { Formulas } from './slice-tables-page';

@@ -3,12 +3,13 @@
  * dossiers by agency, the channel mix, the procedures resolved late most often, and the figures by agency — each
  * agency opens its procedures, each count the dossiers behind it.
  */
-import { Button, Card, Empty, Table, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { Card, Empty, Table, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import type { Dashboard, DossierStatistics } from '../../../shared/schemas/statistics';
+import { formatDate } from '../../../shared/text';
 import { ErrorBanner } from '../admin/admin-common';
 import { Chart, type ChartOption } from './chart';
+import { Kpi, XlsxButton } from './parts';
 import { FiguresTable } from './figures-table';
 import { formatCount, formatDays, formatMonth, formatNumber, formatPercent, shortAgencyName } from './format';
 import { agencyDrillHref, dossierListHref, drillHrefFor } from './links';
@@ -21,24 +22,6 @@ const GREEN = '#15803d';
 const RED = '#b91c1c';
 const AMBER = '#b45309';
 const GREY = '#64748b';
-
-export function Kpi({ title, value, note }: { title: string; value: string; note?: string | undefined }) {
-  return (
-    <div className="stat-kpi" role="group" aria-label={title}>
-      <div className="stat-kpi-title">{title}</div>
-      <div className="stat-kpi-value">{value}</div>
-      {note && <div className="stat-kpi-note">{note}</div>}
-    </div>
-  );
-}
-
-export function XlsxButton({ href, label = 'Tải Excel' }: { href: string; label?: string }) {
-  return (
-    <Button href={href} download icon={<DownloadOutlined />}>
-      {label}
-    </Button>
-  );
-}
 
 const percentAxis = { type: 'value' as const, min: 0, max: 100, axisLabel: { formatter: (v: number) => `${v}%` } };
 const countAxis = { type: 'value' as const, minInterval: 1, axisLabel: { formatter: (v: number) => formatNumber(v) } };
@@ -96,6 +79,12 @@ function channelOption(channels: Dashboard['channels']): ChartOption {
   };
 }
 
+/** Balances of a period still running are taken today (the server does the same). */
+function balanceDay(to: string): string {
+  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  return to > today ? today : to;
+}
+
 export function DashboardPage() {
   const { spec, slice, period, setSlice } = useStatisticsParams();
   const navigate = useNavigate();
@@ -119,7 +108,7 @@ export function DashboardPage() {
             <Kpi title="Đã giải quyết" value={formatCount(d.kpis.resolved)} />
             <Kpi title="Tỷ lệ đúng hạn" value={formatPercent(d.kpis.onTimeRate)} note="trước hạn và đúng hạn / đã giải quyết" />
             <Kpi title="Tỷ lệ trực tuyến" value={formatPercent(d.kpis.onlineRate)} note="trực tuyến / mới tiếp nhận" />
-            <Kpi title="Đang giải quyết" value={formatCount(d.kpis.pending)} note={`tại ngày ${period.to.split('-').reverse().join('/')}`} />
+            <Kpi title="Đang giải quyết" value={formatCount(d.kpis.pending)} note={`tại ngày ${formatDate(balanceDay(period.to))}`} />
             <Kpi title="Quá hạn" value={formatCount(d.kpis.overdue)} note="đang giải quyết, đã quá hạn" />
             <Kpi title="Thời gian giải quyết bình quân" value={formatDays(d.kpis.averageResolutionDays)} />
           </section>

@@ -7,7 +7,7 @@ import { Link, useLocation } from 'react-router';
 import { DRILL_CATEGORIES, drillCategoryLabels, statChannelLabels, type DossierDrillList, type DossierStatistics } from '../../../shared/schemas/statistics';
 import { formatDate } from '../../../shared/text';
 import { ErrorBanner } from '../admin/admin-common';
-import { XlsxButton } from './dashboard-page';
+import { XlsxButton } from './parts';
 import { FiguresTable, type DrillCategoryKey } from './figures-table';
 import { formatCount } from './format';
 import { agencyDrillHref, dossierListHref, drillHrefFor, STATISTICS_PATH } from './links';

@@ -19,7 +19,7 @@ import {
 import { formatDateTime } from '../../../shared/text';
 import { api, ApiError, errorMessageOf, useSession } from '../../api/client';
 import { ErrorBanner } from '../admin/admin-common';
-import { XlsxButton } from './dashboard-page';
+import { XlsxButton } from './parts';
 import { formatNumber, formatPercent, formatPoints } from './format';
 import { periodQuery, useStatisticsParams } from './period';
 import { SliceFilters } from './slice-filters';

@@ -3,8 +3,7 @@
  * agency's — aggregates only, from /api/public/statistics. The chart library loads only when the chart is shown.
  */
 import { useState } from 'react';
-import { Button, Card, Empty, Grid, Input, Select, Skeleton, Space, Table } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { Card, Empty, Grid, Input, Select, Skeleton, Space, Table } from 'antd';
 import { useSearchParams } from 'react-router';
 import type { PeriodSpec } from '../../../shared/periods';
 import type { PublicStatistics } from '../../../shared/schemas/statistics';
@@ -13,6 +12,7 @@ import { usePageTitle } from '../../components/page-title';
 import { QueryError } from '../procedure/procedure-page';
 import { Chart, type ChartOption } from './chart';
 import { formatCount, formatNumber, formatPercent, shortAgencyName } from './format';
+import { Kpi, XlsxButton } from './parts';
 import { periodQuery } from './period';
 import { useStatistics, xlsxHref } from './statistics-api';
 import '../procedure/citizen.css';
@@ -55,16 +55,6 @@ function agenciesOption(rows: PublicRow[], narrow: boolean): ChartOption {
   };
 }
 
-function Figure({ title, value, note }: { title: string; value: string; note: string }) {
-  return (
-    <div className="stat-kpi" role="group" aria-label={title}>
-      <div className="stat-kpi-title">{title}</div>
-      <div className="stat-kpi-value">{value}</div>
-      <div className="stat-kpi-note">{note}</div>
-    </div>
-  );
-}
-
 export function PublicStatisticsPage() {
   usePageTitle('Thống kê kết quả giải quyết thủ tục hành chính');
   const [params, setParams] = useSearchParams();
@@ -99,19 +89,17 @@ export function PublicStatisticsPage() {
           <Select aria-label="Kỳ" style={{ width: 190 }} value={part} onChange={(v: string) => set('ky', v)} options={PARTS} />
           {d && <span className="muted">{d.period.label}</span>}
         </Space>
-        <Button href={xlsxHref('/api/public/statistics', query)} download icon={<DownloadOutlined />}>
-          Tải số liệu (Excel)
-        </Button>
+        <XlsxButton href={xlsxHref('/api/public/statistics', query)} label="Tải số liệu (Excel)" />
       </div>
       {stats.isError && <QueryError title="Không tải được số liệu thống kê" error={stats.error} retry={() => stats.refetch()} />}
       {stats.isPending && <Skeleton active />}
       {d && p && (
         <div className="citizen-stack">
-          <section aria-label="Số liệu toàn tỉnh" className="stat-kpis" style={{ marginBottom: 0 }}>
-            <Figure title="Tỷ lệ giải quyết đúng hạn" value={formatPercent(p.onTimeRate)} note={`${formatCount(p.resolvedOnTime)} / ${formatCount(p.resolved)} hồ sơ đã giải quyết`} />
-            <Figure title="Tỷ lệ hồ sơ trực tuyến" value={formatPercent(p.onlineRate)} note={`${formatCount(p.receivedOnline)} / ${formatCount(p.received)} hồ sơ tiếp nhận`} />
-            <Figure title="Hồ sơ tiếp nhận" value={formatCount(p.received)} note="mới tiếp nhận trong kỳ" />
-            <Figure title="Hồ sơ đã giải quyết" value={formatCount(p.resolved)} note="có kết quả trong kỳ" />
+          <section aria-label="Số liệu toàn tỉnh" className="stat-kpis stat-kpis-4" style={{ marginBottom: 0 }}>
+            <Kpi title="Tỷ lệ giải quyết đúng hạn" value={formatPercent(p.onTimeRate)} note={`${formatCount(p.resolvedOnTime)} / ${formatCount(p.resolved)} hồ sơ đã giải quyết`} />
+            <Kpi title="Tỷ lệ hồ sơ trực tuyến" value={formatPercent(p.onlineRate)} note={`${formatCount(p.receivedOnline)} / ${formatCount(p.received)} hồ sơ tiếp nhận`} />
+            <Kpi title="Hồ sơ tiếp nhận" value={formatCount(p.received)} note="mới tiếp nhận trong kỳ" />
+            <Kpi title="Hồ sơ đã giải quyết" value={formatCount(p.resolved)} note="có kết quả trong kỳ" />
           </section>
           {busiest.length > 0 ? (
             <Card

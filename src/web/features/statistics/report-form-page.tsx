@@ -6,7 +6,7 @@ import { Card, Descriptions, Typography } from 'antd';
 import type { ReportForm } from '../../../shared/schemas/statistics';
 import { formatDate } from '../../../shared/text';
 import { ErrorBanner } from '../admin/admin-common';
-import { XlsxButton } from './dashboard-page';
+import { XlsxButton } from './parts';
 import { FiguresTable } from './figures-table';
 import { drillHrefFor } from './links';
 import { periodQuery, useStatisticsParams } from './period';

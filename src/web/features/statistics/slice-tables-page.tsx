@@ -2,7 +2,7 @@
 import { Card, Collapse, Segmented, Typography } from 'antd';
 import { GROUP_BY, groupByLabels, type DossierStatistics, type GroupBy } from '../../../shared/schemas/statistics';
 import { ErrorBanner } from '../admin/admin-common';
-import { XlsxButton } from './dashboard-page';
+import { XlsxButton } from './parts';
 import { FiguresTable } from './figures-table';
 import { drillHrefFor } from './links';
 import { useStatisticsParams } from './period';
