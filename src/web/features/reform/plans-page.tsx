@@ -8,9 +8,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { taskStateLabels, type PlanDetail, type TaskState, type TaskView } from '../../../shared/schemas/reform-plans';
 import { formatDate } from '../../../shared/text';
-import { api, errorMessageOf } from '../../api/client';
-import { AdminHeading, ErrorBanner, showFieldErrors } from '../admin/admin-common';
-import { AreaTags } from './reform-common';
+import { api, errorMessageOf, useSession } from '../../api/client';
+import { Permission } from '../../../shared/permissions';
+import type { PlanCreateInput, TaskInput } from '../../../shared/schemas/reform-plans';
+import { AdminHeading, AgencySelect, ErrorBanner, showFieldErrors } from '../admin/admin-common';
+import { AreaTags, areaOptions } from './reform-common';
 
 type PlanSummary = Omit<PlanDetail, 'tasks' | 'counts' | 'abilities'>;
 type OverdueTask = Omit<TaskView, 'progress'> & { planTitle: string; daysOverdue: number };
@@ -52,6 +54,89 @@ function ProgressModal({ task, onClose }: { task?: TaskView; onClose: () => void
         </Form>
       )}
     </Modal>
+  );
+}
+
+interface TaskFormValues extends Omit<TaskInput, 'dueOn'> {
+  dueOn: Dayjs;
+}
+
+function AddTaskModal({ planId, open, onClose }: { planId: string; open: boolean; onClose: () => void }) {
+  const [form] = Form.useForm<TaskFormValues>();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  // One key per opening of the form: a double click or a retried request adds the task once.
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const save = useMutation({
+    mutationFn: (v: TaskFormValues) => api.post<TaskView>(`/api/reform/plans/${planId}/tasks`, { ...v, dueOn: v.dueOn.format('YYYY-MM-DD') }, { idempotencyKey: key }),
+    onSuccess: () => {
+      void message.success('Đã thêm nhiệm vụ');
+      void queryClient.invalidateQueries({ queryKey: ['reform', 'plans'] });
+      setKey(crypto.randomUUID());
+      onClose();
+    },
+    onError: (e) => showFieldErrors(form, e),
+  });
+  return (
+    <Modal open={open} title="Thêm nhiệm vụ vào kế hoạch" onCancel={onClose} okText="Thêm" cancelText="Hủy" confirmLoading={save.isPending} onOk={() => form.submit()} destroyOnHidden width={720}>
+      <Form form={form} layout="vertical" preserve={false} onFinish={(v) => save.mutate(v)}>
+        <ErrorBanner error={save.error} />
+        <Form.Item name="area" label="Lĩnh vực" rules={[{ required: true, message: 'Chọn lĩnh vực' }]}>
+          <Select options={areaOptions} />
+        </Form.Item>
+        <Form.Item name="title" label="Nội dung nhiệm vụ" rules={[{ required: true, message: 'Nhập nội dung nhiệm vụ' }]}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Space wrap align="start">
+          <Form.Item name="responsibleAgencyId" label="Cơ quan chủ trì" rules={[{ required: true, message: 'Chọn cơ quan chủ trì' }]}>
+            <AgencySelect />
+          </Form.Item>
+          <Form.Item name="dueOn" label="Thời hạn" rules={[{ required: true, message: 'Chọn thời hạn' }]}>
+            <DatePicker format="DD/MM/YYYY" />
+          </Form.Item>
+        </Space>
+        <Form.Item name="coordinatingText" label="Cơ quan phối hợp">
+          <Input />
+        </Form.Item>
+        <Form.Item name="expectedOutput" label="Sản phẩm">
+          <Input />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function CreatePlanForm({ onCreated }: { onCreated: (id: string) => void }) {
+  const [form] = Form.useForm<PlanCreateInput>();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (v: PlanCreateInput) => api.post<PlanDetail>('/api/reform/plans', v),
+    onSuccess: (p) => {
+      void message.success('Đã tạo kế hoạch');
+      void queryClient.invalidateQueries({ queryKey: ['reform', 'plans'] });
+      onCreated(p.id);
+    },
+    onError: (e) => showFieldErrors(form, e),
+  });
+  return (
+    <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={{ year: dayjs().year() }} style={{ maxWidth: 760 }}>
+      <ErrorBanner error={save.error} />
+      <Space wrap align="start">
+        <Form.Item name="agencyId" label="Cơ quan ban hành kế hoạch" rules={[{ required: true, message: 'Chọn cơ quan' }]}>
+          <AgencySelect />
+        </Form.Item>
+        <Form.Item name="year" label="Năm" rules={[{ required: true, message: 'Nhập năm' }]}>
+          <InputNumber min={2000} max={2100} />
+        </Form.Item>
+      </Space>
+      <Form.Item name="title" label="Tên kế hoạch" rules={[{ required: true, message: 'Nhập tên kế hoạch' }]}>
+        <Input />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={save.isPending}>
+        Tạo kế hoạch
+      </Button>
+    </Form>
   );
 }
 
@@ -103,6 +188,7 @@ function TaskTable({ tasks, onReport }: { tasks: TaskView[]; onReport: (t: TaskV
 
 function PlanView({ planId }: { planId: string }) {
   const [reporting, setReporting] = useState<TaskView>();
+  const [adding, setAdding] = useState(false);
   const [area, setArea] = useState<string>();
   const [asOf, setAsOf] = useState<Dayjs>(dayjs());
   const plan = useQuery({
@@ -139,9 +225,15 @@ function PlanView({ planId }: { planId: string }) {
           onChange={(v?: string) => setArea(v)}
           options={[...new Set(p.tasks.map((t) => t.area))].map((a) => ({ value: a, label: p.tasks.find((t) => t.area === a)!.areaLabel }))}
         />
+        {p.abilities.add_task && (
+          <Button type="primary" onClick={() => setAdding(true)}>
+            Thêm nhiệm vụ
+          </Button>
+        )}
       </Space>
       <TaskTable tasks={tasks} onReport={setReporting} />
       <ProgressModal task={reporting} onClose={() => setReporting(undefined)} />
+      <AddTaskModal planId={p.id} open={adding} onClose={() => setAdding(false)} />
     </>
   );
 }
@@ -180,6 +272,8 @@ function OverdueTasks() {
 }
 
 export function PlansPage() {
+  const { can } = useSession();
+  const [tab, setTab] = useState('plan');
   const [year, setYear] = useState<number>();
   const [planId, setPlanId] = useState<string>();
   const plans = useQuery({ queryKey: ['reform', 'plans', 'list', year], queryFn: ({ signal }) => api.get<PlanSummary[]>('/api/reform/plans', { year }, signal) });
@@ -188,6 +282,8 @@ export function PlansPage() {
     <>
       <AdminHeading title="Kế hoạch cải cách hành chính">Nhiệm vụ theo từng lĩnh vực, cơ quan chủ trì, thời hạn và tiến độ; nhiệm vụ quá hạn được nêu riêng.</AdminHeading>
       <Tabs
+        activeKey={tab}
+        onChange={setTab}
         items={[
           {
             key: 'plan',
@@ -211,6 +307,7 @@ export function PlansPage() {
             ),
           },
           { key: 'overdue', label: 'Nhiệm vụ quá hạn', children: <OverdueTasks /> },
+          ...(can(Permission.REFORM_MANAGE) ? [{ key: 'new', label: 'Tạo kế hoạch', children: <CreatePlanForm onCreated={(id) => { setYear(undefined); setPlanId(id); setTab('plan'); }} /> }] : []),
         ]}
       />
     </>
