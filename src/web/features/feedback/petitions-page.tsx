@@ -2,7 +2,7 @@
  * Phản ánh, kiến nghị (NĐ 20/2008): file one (signed in, or anonymous with contact details), follow one's own or
  * one tracked by code and tracking token, read the answers published on the portal, and rate an answer.
  */
-import { Alert, Button, Card, Checkbox, Descriptions, Empty, Form, Input, Pagination, Radio, Skeleton, Space, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, Checkbox, Descriptions, Empty, Form, Input, Pagination, Popconfirm, Radio, Skeleton, Space, Tabs, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -34,7 +34,7 @@ interface PetitionForm {
 type Access = { kind: 'own'; id: string } | { kind: 'token'; code: string; token: string };
 
 /** Sends a petitioner's action to the account's route or, with the tracking token, to the public one. */
-function petitionerAction<T>(access: Access, path: 'rate' | 'consent', body: Record<string, unknown>) {
+function petitionerAction<T>(access: Access, path: 'rate' | 'consent' | 'withdraw', body: Record<string, unknown>) {
   return access.kind === 'own'
     ? api.post<T>(`/api/petitions/${access.id}/${path}`, body)
     : api.post<T>(`/api/public/petitions/track/${path}`, { ...body, code: access.code, token: access.token });
@@ -111,6 +111,23 @@ function PublishConsent({ petition, access, onChange }: { petition: PetitionDeta
   );
 }
 
+/** The petitioner takes the petition back while it is still being handled. */
+function Withdraw({ petition, access, onChange }: { petition: PetitionDetail; access: Access; onChange: (p: PetitionDetail) => void }) {
+  const withdraw = useMutation({
+    mutationFn: () => petitionerAction<PetitionDetail>(access, 'withdraw', { actionId: crypto.randomUUID() }),
+    onSuccess: onChange,
+  });
+  if (!petition.abilities.withdraw) return null;
+  return (
+    <div>
+      <Popconfirm title="Rút phản ánh, kiến nghị này?" description="Cơ quan sẽ dừng xử lý phản ánh." okText="Rút phản ánh" cancelText="Không" onConfirm={() => withdraw.mutate()}>
+        <Button danger loading={withdraw.isPending}>Rút phản ánh, kiến nghị</Button>
+      </Popconfirm>
+      {withdraw.isError && <Alert type="error" showIcon role="alert" title={errorMessageOf(withdraw.error)} style={{ marginTop: 8 }} />}
+    </div>
+  );
+}
+
 function attachmentUrl(access: Access, fileId: string): string {
   return access.kind === 'own'
     ? `/api/petitions/${access.id}/attachments/${fileId}`
@@ -148,12 +165,15 @@ function PetitionView({ petition, access, onChange }: { petition: PetitionDetail
         </Card>
       ) : petition.rejectionReason ? (
         <Alert type="warning" showIcon title="Phản ánh, kiến nghị không được xử lý" description={petition.rejectionReason} />
+      ) : petition.status === 'withdrawn' ? (
+        <Alert type="info" showIcon title="Phản ánh, kiến nghị đã được rút." />
       ) : petition.status === 'forwarded' ? (
         <Alert type="info" showIcon title={`Đã chuyển đến cơ quan có thẩm quyền: ${petition.forwarding.toExternal ?? ''}`} />
       ) : (
         <p className="muted">Cơ quan đang xử lý, chưa có câu trả lời.</p>
       )}
       <PublishConsent petition={petition} access={access} onChange={onChange} />
+      <Withdraw petition={petition} access={access} onChange={onChange} />
       <AnswerRating key={petition.answerRating?.ratedAt ?? 'new'} petition={petition} access={access} onRated={onChange} />
     </div>
   );
