@@ -298,11 +298,13 @@ describe('with a simulated history across the demo province (Q1 2021)', () => {
     await page.getByRole('row').filter({ hasText: 'Tổng cộng' }).waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'statistics-dashboard-demo-1280');
+    await expectAccessible(page, '/can-bo/thong-ke');
 
     await page.goto(`/can-bo/thong-ke/bieu-mau?preset=statutory_half_year&year=2021`);
     await page.getByText('Biểu mẫu II.06a/VPCP/KSTT', { exact: true }).waitFor();
     await page.getByRole('row').filter({ hasText: 'Tổng cộng' }).waitFor();
     await screenshot(page, 'statistics-report-form-demo-1280');
+    await expectAccessible(page, '/can-bo/thong-ke/bieu-mau');
     expect(problems).toEqual([]);
     await context.close();
   });
