@@ -4,6 +4,12 @@
  * department's report, with the system figures marked.
  */
 import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { agencies } from '../src/server/db/schema';
+import { systemActor } from '../src/server/auth/actor';
+import { insertTemplateVersion } from '../src/server/modules/unit-reports/save-report-template';
+import { createReportRound } from '../src/server/modules/unit-reports/open-report-round';
+import { addCalendarDays, toLocalDate } from '../src/shared/calendar';
 import { DEMO_STAFF_PASSWORD } from '../src/server/seed/demo-accounts';
 import { signedIn } from './support/back-office-steps';
 import { expectAccessible, screenshot } from './support/browser';
@@ -45,6 +51,60 @@ describe('unit periodic reports', () => {
     await page.locator('.ant-tag', { hasText: 'Số liệu hệ thống' }).first().waitFor();
     await screenshot(page, 'unit-report-department');
     await expectAccessible(page, 'unit report page');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('filling a report', () => {
+  it('lets a department fill its report: system figures prefilled, an override needs a reason, then it is sent', async () => {
+    const db = env.server.database.db;
+    const [organizer] = await db.select({ id: agencies.id, path: agencies.path }).from(agencies).where(eq(agencies.key, 'SNV'));
+    const [justice] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.key, 'STP'));
+    const actor = systemActor('Kiểm thử');
+    const templateId = await insertTemplateVersion(db, actor, {
+      code: 'cchc_e2e',
+      name: 'Báo cáo CCHC (kiểm thử)',
+      periodType: 'custom',
+      content: {
+        indicators: [
+          { code: 'procedures.in_force', area: 'procedures', label: 'Số TTHC đang thực hiện', unit: 'thủ tục', prefill: 'catalog.procedures_in_force', decimals: 0, help: null },
+          { code: 'civil_service.recruited', area: 'civil_service', label: 'Số công chức được tuyển dụng', unit: 'người', prefill: null, decimals: 0, help: null },
+        ],
+        sections: [{ code: 'direction', kind: 'direction', area: 'direction', title: 'I. Công tác chỉ đạo, điều hành', guidance: 'Kế hoạch, văn bản chỉ đạo, kiểm tra, tuyên truyền.', required: true }],
+      },
+    });
+    const today = toLocalDate(new Date());
+    await createReportRound(db, actor, organizer!, {
+      templateId,
+      period: { preset: 'custom', from: addCalendarDays(today, -30), to: addCalendarDays(today, -1) },
+      dueOn: addCalendarDays(today, 10),
+      title: 'Báo cáo CCHC tháng (kiểm thử)',
+      agencyIds: [justice!.id],
+    });
+
+    const { context, page, problems } = await signedIn(env, justiceLeader as never);
+    await page.goto('/can-bo/bao-cao-don-vi');
+    await page.getByRole('link', { name: 'Báo cáo CCHC tháng (kiểm thử)' }).click();
+    const inForce = page.getByRole('spinbutton', { name: 'Số TTHC đang thực hiện' });
+    await inForce.waitFor();
+    const systemValue = Number((await inForce.inputValue()).replace(/\./g, ''));
+    await page.locator('.ant-tag', { hasText: 'Số liệu hệ thống' }).first().waitFor();
+    await inForce.fill(String(systemValue + 3));
+    await page.getByRole('spinbutton', { name: 'Số công chức được tuyển dụng' }).fill('2');
+    await page.getByRole('textbox', { name: 'I. Công tác chỉ đạo, điều hành' }).fill('Ban hành kế hoạch CCHC của Sở; kiểm tra 02 phòng chuyên môn.');
+    await page.getByRole('button', { name: 'Lưu nháp' }).click();
+    await page.getByRole('alert').filter({ hasText: 'lý do điều chỉnh' }).waitFor();
+    await page.getByRole('textbox', { name: 'Lý do điều chỉnh: Số TTHC đang thực hiện' }).fill('Gồm 03 thủ tục nội bộ chưa nhập vào hệ thống');
+    await screenshot(page, 'unit-report-filling');
+    await page.getByRole('button', { name: 'Lưu nháp' }).click();
+    await page.locator('.ant-tag', { hasText: 'Đang soạn' }).waitFor();
+    await page.locator('.ant-tag', { hasText: 'Đơn vị điều chỉnh' }).waitFor();
+    await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await page.locator('.ant-tag', { hasText: 'Đã gửi, chờ xem xét' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Lưu nháp' }).count()).toBe(0);
+    await expectAccessible(page, 'unit report after sending');
     expect(problems).toEqual([]);
     await context.close();
   });

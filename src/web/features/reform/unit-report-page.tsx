@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, App, Button, Card, Descriptions, Input, InputNumber, Modal, Space, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Input, InputNumber, Modal, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { REFORM_AREAS, reformAreaLabels, type ReformArea } from '../../../shared/reform-areas';
 import { formatDate, formatDateTime } from '../../../shared/text';
@@ -31,9 +31,10 @@ function SourceTag({ figure, draft, editable }: { figure: ReportFigure; draft?: 
   if (figure.source === 'system' && !overridden) return <Tag color="#0958d9">Số liệu hệ thống</Tag>;
   if (overridden || (figure.source === 'unit' && figure.overrideReason)) {
     return (
-      <Tooltip title={figure.systemValue !== null ? `Số liệu hệ thống: ${numberText(figure.systemValue)}` : undefined}>
+      <>
         <Tag color="#ad4e00">Đơn vị điều chỉnh</Tag>
-      </Tooltip>
+        {figure.systemValue !== null && <div style={{ fontSize: 12 }}>Số liệu hệ thống: {numberText(figure.systemValue)}</div>}
+      </>
     );
   }
   return <Tag>Đơn vị nhập</Tag>;
@@ -235,6 +236,7 @@ export function UnitReportPage() {
       </Space>
 
       <Card size="small" title="Lịch sử xử lý">
+        {r.actions.length === 0 && <Empty description="Chưa có thao tác nào" image={Empty.PRESENTED_IMAGE_SIMPLE} />}
         <Timeline
           items={r.actions.map((a) => ({
             children: (
