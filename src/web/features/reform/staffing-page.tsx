@@ -3,13 +3,15 @@
  * theory (a unit enters its own), quotas, personnel changes, restructuring schemes and the autonomy register.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, InputNumber, Row, Select, Space, Statistic, Table, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Statistic, Table, Tabs, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Permission } from '../../../shared/permissions';
 import {
   autonomyClassLabels,
   personnelChangeKindLabels,
+  staffCategoryLabels,
+  type PersonnelChangeInput,
   type AutonomyClass,
   type QuotaKind,
   type StaffCountInput,
@@ -206,6 +208,82 @@ function StaffCounts() {
   );
 }
 
+type ChangeFormValues = Omit<PersonnelChangeInput, 'occurredOn' | 'sourceKey'> & { occurredOn: Dayjs };
+
+function PersonnelChangeModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [form] = Form.useForm<ChangeFormValues>();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  // The key doubles as the record's source key: a retried submission records the change once.
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const save = useMutation({
+    mutationFn: (v: ChangeFormValues) => api.post('/api/reform/staffing/personnel-changes', { ...v, occurredOn: iso(v.occurredOn) }, { idempotencyKey: key }),
+    onSuccess: () => {
+      void message.success('Đã ghi nhận biến động nhân sự');
+      void queryClient.invalidateQueries({ queryKey: ['reform', 'staffing'] });
+      setKey(crypto.randomUUID());
+      onClose();
+    },
+    onError: (e) => showFieldErrors(form, e),
+  });
+  return (
+    <Modal open={open} title="Ghi nhận biến động nhân sự" onCancel={onClose} okText="Ghi nhận" cancelText="Hủy" confirmLoading={save.isPending} onOk={() => form.submit()} destroyOnHidden width={720}>
+      <Form form={form} layout="vertical" preserve={false} initialValues={{ occurredOn: dayjs(), personCount: 1, staffCategory: 'civil_servant' }} onFinish={(v) => save.mutate(v)}>
+        <ErrorBanner error={save.error} />
+        <Form.Item name="agencyId" label="Cơ quan" rules={[{ required: true, message: 'Chọn cơ quan' }]}>
+          <AgencySelect />
+        </Form.Item>
+        <Space wrap align="start">
+          <Form.Item name="kind" label="Loại biến động" rules={[{ required: true, message: 'Chọn loại' }]}>
+            <Select style={{ width: 280 }} options={Object.entries(personnelChangeKindLabels).map(([value, label]) => ({ value, label }))} />
+          </Form.Item>
+          <Form.Item name="staffCategory" label="Đối tượng">
+            <Select style={{ width: 200 }} options={Object.entries(staffCategoryLabels).map(([value, label]) => ({ value, label }))} />
+          </Form.Item>
+        </Space>
+        <Space wrap align="start">
+          <Form.Item name="occurredOn" label="Ngày" rules={[{ required: true, message: 'Chọn ngày' }]}>
+            <DatePicker format="DD/MM/YYYY" />
+          </Form.Item>
+          <Form.Item name="personCount" label="Số người" rules={[{ required: true, message: 'Nhập số người' }]}>
+            <InputNumber min={1} />
+          </Form.Item>
+          <Form.Item name="decisionNumber" label="Số quyết định">
+            <Input style={{ width: 200 }} />
+          </Form.Item>
+        </Space>
+        <Form.Item name="note" label="Ghi chú">
+          <Input />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function PersonnelChanges() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button type="primary" onClick={() => setOpen(true)} style={{ marginBottom: 12 }}>
+        Ghi nhận biến động
+      </Button>
+      <SimpleList
+        url="/api/reform/staffing/personnel-changes"
+        empty="Chưa có biến động"
+        columns={[
+          { title: 'Ngày', dataIndex: 'occurredOn', width: 110, render: (v: string) => formatDate(v) },
+          { title: 'Cơ quan', dataIndex: 'agencyName' },
+          { title: 'Loại', dataIndex: 'kindLabel' },
+          { title: 'Đối tượng', dataIndex: 'staffCategoryLabel' },
+          { title: 'Số người', dataIndex: 'personCount', align: 'right', width: 100 },
+          { title: 'Ghi chú', dataIndex: 'note', render: (v: string | null) => v ?? '' },
+        ]}
+      />
+      <PersonnelChangeModal open={open} onClose={() => setOpen(false)} />
+    </>
+  );
+}
+
 function SimpleList<T extends { id: string }>({ url, columns, query, empty }: { url: string; columns: object[]; query?: Record<string, string | number | undefined>; empty: string }) {
   const list = useQuery({ queryKey: ['reform', 'staffing', url, query], queryFn: ({ signal }) => api.get<T[]>(url, query, signal) });
   return (
@@ -266,20 +344,7 @@ export function StaffingPage() {
           {
             key: 'changes',
             label: 'Biến động nhân sự',
-            children: (
-              <SimpleList
-                url="/api/reform/staffing/personnel-changes"
-                empty="Chưa có biến động"
-                columns={[
-                  { title: 'Ngày', dataIndex: 'occurredOn', width: 110, render: (v: string) => formatDate(v) },
-                  { title: 'Cơ quan', dataIndex: 'agencyName' },
-                  { title: 'Loại', dataIndex: 'kindLabel' },
-                  { title: 'Đối tượng', dataIndex: 'staffCategoryLabel' },
-                  { title: 'Số người', dataIndex: 'personCount', align: 'right', width: 100 },
-                  { title: 'Ghi chú', dataIndex: 'note', render: (v: string | null) => v ?? '' },
-                ]}
-              />
-            ),
+            children: <PersonnelChanges />,
           },
           {
             key: 'schemes',
