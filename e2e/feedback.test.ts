@@ -253,6 +253,42 @@ describe('petition from the portal to the published, rated answer', () => {
   });
 });
 
+describe('a petitioner without an account', () => {
+  it('follows the petition with its code and tracking token, agrees to publication and withdraws it', async () => {
+    const { context, page, problems } = await openPage(env);
+    await page.goto('/phan-anh-kien-nghi');
+    await page.getByLabel('Họ và tên').fill('Đỗ Thị Không Tài Khoản');
+    await page.getByLabel('Địa chỉ').fill('Khu vực 2, phường Ngã Bảy');
+    await page.getByLabel('Thư điện tử').fill('khongtaikhoan@example.vn');
+    await choose(page, page.locator('form'), 'Cơ quan tiếp nhận', AGENCY, 'xay dung phan anh');
+    await page.getByLabel('Tiêu đề').fill('Giờ làm việc buổi chiều của Bộ phận Một cửa');
+    await page.getByLabel('Nội dung phản ánh, kiến nghị').fill('Đề nghị mở cửa đến 17 giờ vào thứ Sáu.');
+    await page.getByRole('button', { name: 'Gửi phản ánh, kiến nghị' }).click();
+    const code = (await page.getByTestId('petition-code').textContent())!.trim();
+    const token = (await page.getByTestId('petition-token').textContent())!.trim();
+
+    await page.getByRole('tab', { name: 'Tra cứu bằng mã' }).click();
+    await page.getByLabel('Mã phản ánh (PAKN-...)').fill(code);
+    await page.getByLabel('Mã tra cứu').fill(token);
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await page.getByText('Cơ quan đang xử lý, chưa có câu trả lời.').waitFor();
+    const consent = page.getByLabel(/Đồng ý công khai kết quả trả lời trên Cổng/);
+    expect(await consent.isChecked()).toBe(false);
+    const [answered] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/public/petitions/track/consent')), consent.check()]);
+    expect(answered.status()).toBe(200);
+    const db = env.server.database.db;
+    expect((await db.select().from(petitions).where(eq(petitions.code, code)))[0]).toMatchObject({ publishConsent: true, petitionerUserId: null });
+
+    await page.getByRole('button', { name: 'Rút phản ánh, kiến nghị' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Rút phản ánh' }).click();
+    await page.getByText('Phản ánh, kiến nghị đã được rút.').waitFor();
+    expect((await db.select().from(petitions).where(eq(petitions.code, code)))[0]).toMatchObject({ status: 'withdrawn' });
+    await screenshot(page, 'portal-petition-tracked-withdrawn');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('survey results by element and agency', () => {
   it('shows the results computed from a hand-built set of responses', async () => {
     const { context, page, problems } = await signedIn(officer);
