@@ -97,3 +97,20 @@ export async function createReportRound(tx: Executor, actor: Actor, organizer: {
   });
   return round.id;
 }
+
+/**
+ * Closes a round (khóa kỳ báo cáo) once the provincial report is done: reports can no longer be changed, sent or
+ * reviewed, and reminders stop. Closing a closed round changes nothing.
+ */
+export async function closeReportRound(tx: Executor, actor: Actor, roundId: string): Promise<void> {
+  const [round] = await tx
+    .select({ id: reformReportRounds.id, status: reformReportRounds.status, organizerPath: agencies.path })
+    .from(reformReportRounds)
+    .innerJoin(agencies, eq(agencies.id, reformReportRounds.organizerAgencyId))
+    .where(eq(reformReportRounds.id, roundId))
+    .for('update', { of: reformReportRounds });
+  authorize(actor, 'manage', 'report_round', round ? { organizerPath: round.organizerPath } : undefined);
+  if (round!.status === 'closed') return;
+  await tx.update(reformReportRounds).set({ status: 'closed', closedAt: new Date() }).where(eq(reformReportRounds.id, roundId));
+  await recordAudit(tx, actor, { action: AuditAction.REFORM_REPORT_ROUND_CLOSED, subjectType: 'report_round', subjectId: roundId });
+}

@@ -79,6 +79,12 @@ const cases: RouteCase[] = [
     },
     expect: READERS,
   },
+  {
+    method: 'POST',
+    route: '/api/unit-reports/rounds/:id/close',
+    prepare: async (world) => ({ params: { id: (await findUnitReport(world.db, await freshReport(world)))!.round.id } }),
+    expect: REVIEWERS,
+  },
   { method: 'GET', route: '/api/unit-reports/unit-history', expect: READERS },
   { method: 'GET', route: '/api/unit-reports', expect: READERS },
   { method: 'GET', route: '/api/unit-reports/:id', prepare: async (world) => ({ params: { id: await freshReport(world) } }), expect: READERS },

@@ -259,4 +259,15 @@ describe('filling, scope and review', () => {
     expect((await send(districtReporter, 'GET', `/api/unit-reports/unit-history?agencyId=${justice.id}`)).statusCode).toBe(404);
     expect((await send(manager, 'GET', `/api/unit-reports/unit-history?agencyId=${justice.id}`)).statusCode).toBe(200);
   });
+
+  it('closing the round freezes its reports', async () => {
+    expect((await send(justiceReporter, 'POST', `/api/unit-reports/rounds/${round.id}/close`, {})).statusCode).toBe(403);
+    const closed = await send(manager, 'POST', `/api/unit-reports/rounds/${round.id}/close`, {});
+    expect(closed.json().status).toBe('closed');
+    const report = await reportOf(districtReporter, 'Ủy ban nhân dân huyện Thử');
+    expect(report.abilities).toMatchObject({ save_draft: false, submit: false });
+    const refused = await send(districtReporter, 'PUT', `/api/unit-reports/${report.id}/draft`, { version: report.version, narrative: { direction: 'Muộn' } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('REPORT_ROUND_CLOSED');
+  });
 });

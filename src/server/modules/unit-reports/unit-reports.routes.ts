@@ -34,7 +34,7 @@ import {
 } from '../../../shared/schemas/unit-reports';
 import { prefillSourceInfos } from './prefill-sources';
 import { saveReportTemplate } from './save-report-template';
-import { openReportRound } from './open-report-round';
+import { closeReportRound, openReportRound } from './open-report-round';
 import { acceptUnitReport, returnUnitReport, saveUnitReportDraft, submitUnitReport } from './unit-report-actions';
 import {
   completenessOf,
@@ -131,6 +131,16 @@ export default async function unitReportsRoutes(app: FastifyInstance) {
       if (!manager && units.length === 0) throw new AppError('NOT_FOUND');
       const counts = completenessOf(units.map((u) => ({ status: u.status, firstSubmittedOn: u.firstSubmittedOn, dueOn: round.dueOn })), today);
       return { round: presentRound(request.actor, round, counts), units };
+    },
+  );
+
+  r.post(
+    '/api/unit-reports/rounds/:id/close',
+    { preValidation: manages, schema: { tags, summary: 'Khóa kỳ báo cáo: không thay đổi, gửi hay xem xét báo cáo được nữa, dừng nhắc báo cáo', params: IdParams, response: { 200: ReportRound, ...errors } } },
+    async (request) => {
+      await database.db.transaction((tx) => closeReportRound(tx, request.actor, request.params.id));
+      const round = (await findRound(database.db, request.params.id))!;
+      return presentRound(request.actor, round, (await roundCounts(database.db, [round.id], todayLocal())).get(round.id)!);
     },
   );
 

@@ -44,11 +44,40 @@ function RoundUnits({ roundId }: { roundId: string }) {
     queryKey: ['unit-reports', 'round', roundId],
     queryFn: ({ signal }) => api.get<RoundCompleteness>(`/api/unit-reports/rounds/${roundId}`, undefined, signal),
   });
+  const queryClient = useQueryClient();
+  const close = useMutation({
+    mutationFn: () => api.post<ReportRound>(`/api/unit-reports/rounds/${roundId}/close`, {}),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['unit-reports'] }),
+  });
   if (view.error) return <ErrorBanner error={view.error} />;
   if (!view.data) return <PageLoading />;
   const { round, units } = view.data;
   return (
     <>
+      <ErrorBanner error={close.error} />
+      {round.status === 'closed' ? (
+        <Tag color="default" style={{ marginBottom: 8 }}>
+          Kỳ báo cáo đã khóa
+        </Tag>
+      ) : (
+        round.abilities.manage && (
+          <Button
+            style={{ float: 'right' }}
+            loading={close.isPending}
+            onClick={() =>
+              Modal.confirm({
+                title: 'Khóa kỳ báo cáo?',
+                content: 'Sau khi khóa, các đơn vị không sửa, gửi báo cáo được nữa và hệ thống dừng nhắc báo cáo.',
+                okText: 'Khóa kỳ báo cáo',
+                cancelText: 'Hủy',
+                onOk: () => close.mutateAsync(),
+              })
+            }
+          >
+            Khóa kỳ báo cáo
+          </Button>
+        )
+      )}
       <Typography.Paragraph>
         Số liệu tính từ ngày {formatDate(round.periodFrom)} đến ngày {formatDate(round.periodTo)}; hạn gửi báo cáo ngày <strong>{formatDate(round.dueOn)}</strong>. Đúng hạn
         tính theo ngày gửi lần đầu.
