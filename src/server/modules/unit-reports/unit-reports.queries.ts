@@ -25,6 +25,12 @@
  *     Completeness and timeliness: expected, submitted, on time, late, missing (past the due day), not yet due,
  *     accepted, awaiting review, returned; rates in %. `today` is a local date (default: today in Vietnam).
  *
+ *   roundCounts(executor: Executor, roundIds: string[], today: string): Promise<Map<string, CompletenessCounts>>
+ *     The same counts for several rounds at once (one query). `todayLocal(now?: Date): string` gives today in Vietnam.
+ *
+ *   unitHistory(executor: Executor, agencyId: string, today: string): Promise<{ rounds: UnitHistoryRow[]; counts }>
+ *     One unit over every round it was expected in, latest first.
+ *
  * Timeliness follows shared/workflow/unit-report-workflow.ts `timelinessOf` (first submission against the due day).
  */
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
