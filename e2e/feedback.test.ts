@@ -8,7 +8,7 @@
 import { randomInt } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { dossierRatings, petitions, users } from '../src/server/db/schema';
 import { createDossierWorld, type DossierWorld } from '../src/server/modules/dossiers/dossiers.test-support';
 import { dossierThroughWorkflow } from '../src/server/modules/ratings/ratings.test-support';
@@ -20,6 +20,7 @@ import { addCalendarDays, toLocalDate } from '../src/shared/calendar';
 import type { PublishedPetition } from '../src/shared/schemas/petitions';
 import { petitionActionLabels, petitionCategoryLabels, petitionStatusLabels } from '../src/shared/workflow/petition-workflow';
 import { expectAccessible, screenshot } from './support/browser';
+import { act, signedIn } from './support/back-office-steps';
 import { submitSignIn } from './support/pages';
 import { openPage, useBrowserTestEnvironment } from './support/setup';
 
@@ -44,42 +45,13 @@ beforeAll(async () => {
   citizen = await createCitizen(db, citizenName);
 });
 
-/** Where a citizen lands after signing in: anywhere but the sign-in page. */
-const leftSignIn = (url: URL) => !url.pathname.startsWith('/dang-nhap');
-
-/** A fresh browser context signed in as `user`, landed where the sign-in leads (`home`). */
-async function signedIn(user: TestUser, home: string | ((url: URL) => boolean) = '**/can-bo'): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+/** A fresh browser context with a citizen signed in, wherever the sign-in leads them (anywhere but the sign-in page). */
+async function citizenSignedIn(user: TestUser) {
   const opened = await openPage(env);
   await opened.page.goto('/dang-nhap');
-  try {
-    await submitSignIn(opened.page, user.login, user.password);
-    await opened.page.waitForURL(home);
-  } catch (error) {
-    await screenshot(opened.page, 'feedback-sign-in-failure');
-    throw error;
-  }
+  await submitSignIn(opened.page, user.login, user.password);
+  await opened.page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
   return opened;
-}
-
-/** Clicks the action's button on the petition page, fills its modal, confirms, and waits for the new status. */
-async function act(page: Page, label: string, status: string, fill?: (dialog: Locator) => Promise<void>) {
-  await page.getByRole('button', { name: label, exact: true }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByText(label, { exact: true }).waitFor();
-  if (fill) await fill(dialog);
-  const confirm = dialog.getByRole('button', { name: 'Xác nhận' });
-  await confirm.click();
-  try {
-    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
-  } catch {
-    // The API's refusal is reported; otherwise the click was lost while the modal animated: the modal keeps its
-    // action id, so clicking again cannot apply the action twice.
-    const shown = await dialog.locator('.ant-alert, .ant-form-item-explain-error').allInnerTexts();
-    if (shown.length > 0) throw new Error(`${label}: ${shown.join(' | ')}`);
-    await confirm.click();
-    await dialog.waitFor({ state: 'hidden' });
-  }
-  await page.locator('.ant-tag').filter({ hasText: status }).first().waitFor();
 }
 
 /** Picks an option of an antd Select found by its label, typing `search` first when given. */
@@ -113,7 +85,7 @@ describe('petition from the portal to the published, rated answer', () => {
   let petitionId = '';
 
   it('a signed-in citizen files a petition and agrees to publication', async () => {
-    const { context, page, problems } = await signedIn(citizen, leftSignIn);
+    const { context, page, problems } = await citizenSignedIn(citizen);
     await page.goto('/phan-anh-kien-nghi');
     await page.getByRole('heading', { level: 1, name: 'Phản ánh, kiến nghị' }).waitFor();
     await choose(page, page.locator('form'), 'Cơ quan tiếp nhận', AGENCY, 'xay dung phan anh');
@@ -134,7 +106,7 @@ describe('petition from the portal to the published, rated answer', () => {
 
   it('the officer finds it typed without diacritics and classifies, assigns, answers and publishes it', async () => {
     expect(petitionId).not.toBe('');
-    const { context, page, problems } = await signedIn(officer);
+    const { context, page, problems } = await signedIn(env, officer);
     await page.getByRole('navigation', { name: 'Chức năng' }).getByRole('link', { name: 'Phản ánh, kiến nghị' }).click();
     await page.getByRole('heading', { level: 1, name: 'Phản ánh, kiến nghị và hỏi đáp' }).waitFor();
     const search = page.getByPlaceholder(/Tìm theo mã, tiêu đề/);
@@ -188,7 +160,7 @@ describe('petition from the portal to the published, rated answer', () => {
 
   it('the citizen reads the answer and rates it; the published answer shows no personal data', async () => {
     expect(petitionId).not.toBe('');
-    const { context, page, problems } = await signedIn(citizen, leftSignIn);
+    const { context, page, problems } = await citizenSignedIn(citizen);
     await page.goto('/phan-anh-kien-nghi?muc=cua-toi');
     await page.getByRole('button', { name: new RegExp(code) }).click();
     await page.getByTestId('petition-answer').waitFor();
@@ -228,7 +200,7 @@ describe('petition from the portal to the published, rated answer', () => {
   });
 
   it('an officer enters a petition received by letter, with its arrival time', async () => {
-    const { context, page, problems } = await signedIn(officer);
+    const { context, page, problems } = await signedIn(env, officer);
     await page.goto('/can-bo/phan-anh');
     await page.getByRole('button', { name: 'Vào sổ phản ánh nhận qua văn bản, điện thoại' }).click();
     await page.getByRole('heading', { level: 1, name: 'Vào sổ phản ánh, kiến nghị' }).waitFor();
@@ -291,7 +263,7 @@ describe('a petitioner without an account', () => {
 
 describe('survey results by element and agency', () => {
   it('shows the results computed from a hand-built set of responses', async () => {
-    const { context, page, problems } = await signedIn(officer);
+    const { context, page, problems } = await signedIn(env, officer);
     const csrf = { 'x-csrf-token': (await context.cookies()).find((c) => c.name === 'motcua_csrf')?.value ?? '' };
     const today = toLocalDate(new Date());
     const created = await page.request.post('/api/surveys', {
@@ -348,7 +320,7 @@ describe('FAQ: a citizen asks, an officer answers and publishes', () => {
     await asker.page.getByText('Đã gửi câu hỏi.', { exact: false }).waitFor();
     await asker.context.close();
 
-    const { context, page, problems } = await signedIn(officer);
+    const { context, page, problems } = await signedIn(env, officer);
     await page.goto('/can-bo/phan-anh?muc=hoi-dap');
     const card = page.locator('.ant-card', { hasText: question });
     await card.waitFor();
@@ -381,7 +353,7 @@ describe('satisfaction with a returned dossier', () => {
   it('the applicant rates the returned dossier once and may change the rating within the allowed time', async () => {
     const db = env.server.database.db;
     const dossier = await dossierThroughWorkflow(db, world, { applicantUserId: world.citizen.id, upTo: 'returned' });
-    const { context, page, problems } = await signedIn(world.citizen, leftSignIn);
+    const { context, page, problems } = await citizenSignedIn(world.citizen);
     await page.goto(`/ho-so-cua-toi/${dossier.id}`);
     const card = page.locator('.ant-card', { hasText: 'Đánh giá mức độ hài lòng' });
     await card.getByRole('button', { name: 'Gửi đánh giá' }).waitFor();
@@ -406,7 +378,7 @@ describe('satisfaction with a returned dossier', () => {
     expect(rows[0]).toMatchObject({ overall: worst.level, satisfied: false, revision: 2 });
 
     // Another citizen cannot rate it: the dossier does not exist for them.
-    const other = await signedIn(world.otherCitizen, leftSignIn);
+    const other = await citizenSignedIn(world.otherCitizen);
     const refused = await other.page.request.put(`/api/ratings/dossiers/${dossier.id}`, {
       data: { overall: best.level, criteria: {} },
       headers: { 'x-csrf-token': (await other.context.cookies()).find((c) => c.name === 'motcua_csrf')?.value ?? '' },
@@ -422,7 +394,7 @@ describe('satisfaction with a returned dossier', () => {
   it('a desk officer records the applicant’s rating on the tablet page, marked as entered on their behalf', async () => {
     const db = env.server.database.db;
     const dossier = await dossierThroughWorkflow(db, world, { upTo: 'returned' });
-    const { context, page, problems } = await signedIn(world.staff.desk);
+    const { context, page, problems } = await signedIn(env, world.staff.desk);
     await page.setViewportSize(TABLET);
     await page.goto('/danh-gia-tai-quay');
     await page.getByRole('heading', { level: 1, name: 'Đánh giá mức độ hài lòng' }).waitFor();

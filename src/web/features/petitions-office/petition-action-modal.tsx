@@ -3,8 +3,7 @@
  * retry of the same submission, so a double click or a lost answer never applies the action twice.
  */
 import { useState } from 'react';
-import { Alert, Button, Form, Input, Modal, Radio, Select, Typography, Upload, type UploadFile } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { Alert, Form, Input, Modal, Radio, Select, Typography, type UploadFile } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PetitionDetail } from '../../../shared/schemas/petitions';
 import { PETITION_CATEGORIES, petitionActionLabels, petitionCategoryLabels, type PetitionAction } from '../../../shared/workflow/petition-workflow';
@@ -13,7 +12,8 @@ import { api, errorMessageOf } from '../../api/client';
 import { FormError } from '../../components/form-error';
 import { showApiError, withoutBlanks } from '../../lib/forms';
 import { AgencySelect } from '../feedback/agency-select';
-import { uploadedIds, uploadRequest } from '../submission/uploads';
+import { uploadedIds } from '../submission/uploads';
+import { FilesField } from './files-field';
 import { petitionDetailKey } from './petitions-api';
 
 /** The staff actions this modal handles; the petitioner's own actions live on the portal. */
@@ -194,11 +194,7 @@ function ActionDialog({ petition, action, onClose }: { petition: PetitionDetail;
             <Form.Item name="answer" label="Nội dung trả lời" rules={required('Nhập nội dung trả lời')}>
               <Input.TextArea rows={10} maxLength={20000} />
             </Form.Item>
-            <Form.Item name="files" label="Văn bản trả lời đã ký và tài liệu kèm theo" valuePropName="fileList" getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}>
-              <Upload customRequest={uploadRequest} multiple maxCount={20}>
-                <Button icon={<UploadOutlined />}>Chọn tệp</Button>
-              </Upload>
-            </Form.Item>
+            <FilesField label="Văn bản trả lời đã ký và tài liệu kèm theo" />
           </>
         )}
         {action === 'publish' && (

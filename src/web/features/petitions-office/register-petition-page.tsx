@@ -3,8 +3,8 @@
  * receipt time is when it arrived (a letter's postmark day), from which its deadlines are counted.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Typography, Upload, type UploadFile } from 'antd';
-import { ArrowLeftOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Typography, type UploadFile } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
@@ -20,7 +20,8 @@ import { FormError } from '../../components/form-error';
 import { usePageTitle } from '../../components/page-title';
 import { useFormError, withoutBlanks } from '../../lib/forms';
 import { site } from '../../site';
-import { uploadedIds, uploadRequest } from '../submission/uploads';
+import { uploadedIds } from '../submission/uploads';
+import { FilesField } from './files-field';
 import { PETITIONS_BASE } from './petition-list';
 
 interface Values {
@@ -138,11 +139,7 @@ export function RegisterPetitionPage() {
               <Form.Item name="content" label="Nội dung phản ánh, kiến nghị" rules={[{ required: true, whitespace: true, message: 'Nhập nội dung' }]}>
                 <Input.TextArea rows={10} maxLength={10000} />
               </Form.Item>
-              <Form.Item name="files" label="Bản chụp văn bản, tài liệu kèm theo" valuePropName="fileList" getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}>
-                <Upload customRequest={uploadRequest} multiple maxCount={20}>
-                  <Button icon={<UploadOutlined />}>Chọn tệp</Button>
-                </Upload>
-              </Form.Item>
+              <FilesField label="Bản chụp văn bản, tài liệu kèm theo" />
               <Form.Item name="publishConsent" valuePropName="checked">
                 <Checkbox>Người phản ánh đồng ý công khai kết quả trả lời trên Cổng</Checkbox>
               </Form.Item>
