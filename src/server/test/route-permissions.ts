@@ -18,6 +18,7 @@ import { faqRoutePermissions, petitionsRoutePermissions, surveysRoutePermissions
 import { statisticsRoutePermissions } from '../modules/statistics/statistics.route-permissions';
 import { cchcReportRoutePermissions } from '../modules/cchc-report/cchc-report.route-permissions';
 import { unitReportsRoutePermissions } from '../modules/unit-reports/unit-reports.route-permissions';
+import { reformRecordsRoutePermissions } from '../modules/documents/reform-records.route-permissions';
 
 /** 'allowed': the request must succeed (2xx); a number: the exact status the role must get. */
 export type Outcome = 'allowed' | 403 | 404;
@@ -242,6 +243,7 @@ export const ROUTE_PERMISSIONS: DomainRoutes[] = [
   statisticsRoutePermissions,
   cchcReportRoutePermissions,
   unitReportsRoutePermissions,
+  reformRecordsRoutePermissions,
 ];
 
 /** Builds the matrix's agencies and one user per role. */

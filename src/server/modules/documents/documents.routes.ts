@@ -62,6 +62,9 @@ export function acceptImportFiles(app: FastifyInstance) {
   for (const type of ['text/csv', XLSX_TYPE, 'application/octet-stream']) {
     app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: limit }, (_req, body, done) => done(null, body));
   }
+  // A CSV may also come as text/plain or with no content type (a script, a curl call): taken as bytes, in this
+  // plugin's scope only; JSON bodies keep the JSON parser.
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: limit }, (_req, body, done) => done(null, body));
 }
 
 export default async function documentsRoutes(app: FastifyInstance) {
