@@ -10,7 +10,11 @@ import { testConfig } from '../../src/server/env';
 import { createTestDatabase, type TestDatabase } from '../../src/server/test/test-database';
 import { seedDemo } from '../../src/server/seed/seed-demo';
 
-export const WEB_DIR = path.resolve('dist/web');
+/**
+ * The built web app. MOTCUA_WEB_DIR points at another build (`npx vite build --outDir <dir>`), so a test run is not
+ * disturbed by someone rebuilding dist/web on a shared machine.
+ */
+export const WEB_DIR = path.resolve(process.env.MOTCUA_WEB_DIR ?? 'dist/web');
 
 export interface TestServer {
   baseURL: string;

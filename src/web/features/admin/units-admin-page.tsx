@@ -48,7 +48,7 @@ function UnitTree() {
       {roots.length === 0 ? (
         <Empty description="Chưa có đơn vị hành chính" />
       ) : (
-        <Tree aria-label="Cây đơn vị hành chính" treeData={roots.map(toData)} defaultExpandedKeys={roots.map((r) => r.id)} showLine virtual height={560} selectedKeys={[]} onSelect={(keys) => keys[0] && setOpen(String(keys[0]))} />
+        <Tree key={asOf} aria-label="Cây đơn vị hành chính" treeData={roots.map(toData)} defaultExpandedKeys={roots.map((r) => r.id)} showLine virtual height={560} selectedKeys={[]} onSelect={(keys) => keys[0] && setOpen(String(keys[0]))} />
       )}
       <UnitDrawer unitId={open} onClose={() => setOpen(undefined)} />
       <UnitMergeDrawer open={merging} onClose={() => setMerging(false)} />

@@ -62,13 +62,15 @@ function StaffFields({ user, form }: { user: UserDetail; form: ReturnType<typeof
       <Form.Item name="departmentId" label="Phòng, ban">
         <Select
           allowClear
+          showSearch
+          optionFilterProp="label"
           loading={agency.isFetching}
           placeholder="Không thuộc phòng, ban nào"
           options={(agency.data?.departments ?? []).map((d) => ({ value: d.id, label: d.isOneStopDesk ? `${d.name} (Bộ phận Một cửa)` : d.name }))}
         />
       </Form.Item>
       <Form.Item name="roles" label="Vai trò" rules={[{ required: true, message: 'Chọn ít nhất một vai trò' }]} extra={canMove ? undefined : 'Không tự đổi vai trò, cơ quan của chính mình.'}>
-        <Select mode="multiple" disabled={!canMove} options={STAFF_ROLES.map((r) => ({ value: r, label: roleLabels[r] }))} />
+        <Select mode="multiple" optionFilterProp="label" disabled={!canMove} options={STAFF_ROLES.map((r) => ({ value: r, label: roleLabels[r] }))} />
       </Form.Item>
     </>
   );

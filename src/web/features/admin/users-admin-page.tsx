@@ -46,7 +46,7 @@ function CreateStaff({ open, onClose }: { open: boolean; onClose: () => void }) 
           <AgencySelect />
         </Form.Item>
         <Form.Item name="roles" label="Vai trò" rules={[{ required: true, message: 'Chọn ít nhất một vai trò' }]}>
-          <Select mode="multiple" options={STAFF_ROLES.map((r) => ({ value: r, label: roleLabels[r] }))} />
+          <Select mode="multiple" optionFilterProp="label" options={STAFF_ROLES.map((r) => ({ value: r, label: roleLabels[r] }))} />
         </Form.Item>
         <Form.Item name="password" label="Mật khẩu ban đầu" extra="Để trống để hệ thống gửi liên kết đặt mật khẩu">
           <Input.Password autoComplete="new-password" />
