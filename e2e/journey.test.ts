@@ -176,16 +176,18 @@ describe('a dossier from the portal to the result and the rating', () => {
     await submitSignIn(page, idNumber, CITIZEN_PASSWORD);
     await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
     await page.goto(`/ho-so-cua-toi/${dossierId}`);
+    // The result is on paper (the clerk issued it with a number, no file): the page still says what and when.
+    await page.locator('.result-summary', { hasText: 'số 47/GKS-UBND' }).waitFor();
     const rating = page.locator('.ant-card').filter({ hasText: 'Đánh giá mức độ hài lòng' });
     const overall = rating.locator('.ant-form-item').filter({ hasText: 'Mức độ hài lòng chung' });
-    await overall.locator('.ant-radio-wrapper').first().click();
-    const chosen = (await overall.locator('.ant-radio-wrapper-checked').innerText()).trim();
+    const chosen = 'Rất hài lòng';
+    await overall.getByRole('radio', { name: chosen, exact: true }).check();
     await rating.getByLabel('Góp ý thêm (không bắt buộc)').fill('Cán bộ hướng dẫn bổ sung rõ ràng.');
     await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await rating.getByText(`Bạn đã đánh giá: ${chosen}`).waitFor();
     const saved = await env.server.database.db.select().from(dossierRatings).where(eq(dossierRatings.dossierId, dossierId));
     expect(saved).toHaveLength(1);
-    expect(saved[0]!.comment).toBe('Cán bộ hướng dẫn bổ sung rõ ràng.');
+    expect(saved[0]).toMatchObject({ comment: 'Cán bộ hướng dẫn bổ sung rõ ràng.', satisfied: true, channel: 'online' });
     await screenshot(page, 'journey-rated');
     expect(problems).toEqual([]);
     await context.close();

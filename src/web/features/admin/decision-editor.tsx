@@ -75,16 +75,16 @@ export function DecisionList({ onOpen }: { onOpen: (draft: DecisionDraft) => voi
         rowKey="id"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1200 }}
         locale={{ emptyText: 'Chưa có quyết định công bố nào' }}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (t) => `${t.toLocaleString('vi-VN')} quyết định` }}
         columns={[
           { title: 'Số quyết định', dataIndex: 'number', width: 150 },
           { title: 'Trích yếu', dataIndex: 'title' },
-          { title: 'Ngày ký', dataIndex: 'signedOn', width: 110, render: (v: string) => formatDate(v) },
-          { title: 'Hiệu lực', dataIndex: 'effectiveFrom', width: 110, render: (v: string) => formatDate(v) },
+          { title: 'Ngày ký', dataIndex: 'signedOn', width: 120, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(v)}</span> },
+          { title: 'Hiệu lực', dataIndex: 'effectiveFrom', width: 120, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(v)}</span> },
           { title: 'Số thủ tục', dataIndex: 'itemCount', width: 100 },
-          { title: 'Trạng thái', key: 'status', width: 220, render: (_, d) => <Space wrap size={4}><ToneTag tone={d.status === 'draft' ? 'orange' : 'blue'}>{d.statusLabel}</ToneTag><TimelinessTag d={d} /></Space> },
+          { title: 'Trạng thái', key: 'status', width: 300, render: (_, d) => <Space wrap size={4}><ToneTag tone={d.status === 'draft' ? 'orange' : 'blue'}>{d.statusLabel}</ToneTag><TimelinessTag d={d} /></Space> },
           { title: 'Thao tác', key: 'open', width: 100, fixed: 'right', render: (_, d) => <Button size="small" aria-label={`Mở quyết định ${d.number}`} onClick={() => onOpen({ id: d.id })}>{d.abilities.update ? 'Sửa' : 'Xem'}</Button> },
         ]}
       />
