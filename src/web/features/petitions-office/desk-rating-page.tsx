@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Collapse, Input, List, Radio, Result, Select, Space, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
 import type { DossierList, DossierListItem } from '../../../shared/schemas/dossiers';
 import { ratingChannelLabels, type DeskRatingInput, type DossierRatingStatus } from '../../../shared/schemas/ratings';
 import { formatDate, formatDateTime } from '../../../shared/text';
@@ -179,10 +180,12 @@ function RateOnTablet({ dossierId, onDone }: { dossierId: string; onDone: () => 
   );
 }
 
-/** The whole page: no menu, to be handed to the applicant on a tablet at the desk. */
+/** The whole page: no menu, to be handed to the applicant on a tablet at the desk (/danh-gia-tai-quay[?ho-so=<id>]). */
 export function DeskRatingPage() {
   usePageTitle('Đánh giá mức độ hài lòng tại quầy', site.backOfficeTitle);
-  const [dossierId, setDossierId] = useState<string>();
+  // `?ho-so=<id>` opens a dossier directly (a link from the dossier page); otherwise the officer searches.
+  const [params] = useSearchParams();
+  const [dossierId, setDossierId] = useState<string | undefined>(() => params.get('ho-so') ?? undefined);
   return (
     <main style={{ maxWidth: 960, margin: '0 auto', padding: 24 }}>
       <Typography.Title level={1} style={{ fontSize: 26 }}>
