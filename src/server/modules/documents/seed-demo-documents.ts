@@ -10,8 +10,6 @@ import type { Tx } from '../../db/client';
 import { registryDocumentEffects, registryDocumentReviews } from '../../db/schema';
 import type { Actor } from '../../auth/actor';
 import type { DemoSeeder } from '../../seed/seed-demo';
-import { recordAudit } from '../../audit/record-audit';
-import { AuditAction } from '../../../shared/audit-actions';
 import { addCalendarDays } from '../../../shared/calendar';
 import { districtRows } from '../units/demo/demo-province.source';
 import {
@@ -127,7 +125,6 @@ export async function seedDemoDocuments(tx: Tx, actor: Actor, agencyIds: Map<str
     }
     added += legal2021.length * 2 + demoReviewCounts.authorityInspection + older;
   }
-  if (added > 0) await recordAudit(tx, actor, { action: AuditAction.SEED_LOADED, subjectType: 'reform_document', summary: { seeder: 'documents', rows: added } });
   return added;
 }
 

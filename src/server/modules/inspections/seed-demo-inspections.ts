@@ -8,8 +8,6 @@ import type { Tx } from '../../db/client';
 import { inspectionFindings, inspectionPlans, inspections } from '../../db/schema';
 import type { Actor } from '../../auth/actor';
 import type { DemoSeeder } from '../../seed/seed-demo';
-import { recordAudit } from '../../audit/record-audit';
-import { AuditAction } from '../../../shared/audit-actions';
 import { findDemoDocument } from '../documents/seed-demo-documents';
 import { DEMO_INSPECTION_PLAN, demoInspections } from './demo/demo-inspections.data';
 
@@ -56,7 +54,6 @@ export async function seedDemoInspections(tx: Tx, actor: Actor, agencyIds: Map<s
       added += 1;
     }
   }
-  if (added > 0) await recordAudit(tx, actor, { action: AuditAction.SEED_LOADED, subjectType: 'inspection', summary: { seeder: 'inspections', rows: added } });
   return added;
 }
 

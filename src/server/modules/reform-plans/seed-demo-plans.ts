@@ -7,8 +7,6 @@ import type { Tx } from '../../db/client';
 import { reformPlanTasks, reformPlans, reformTaskProgress } from '../../db/schema';
 import type { Actor } from '../../auth/actor';
 import type { DemoSeeder } from '../../seed/seed-demo';
-import { recordAudit } from '../../audit/record-audit';
-import { AuditAction } from '../../../shared/audit-actions';
 import { findDemoDocument } from '../documents/seed-demo-documents';
 import { DEMO_PLAN, demoPlanTasks } from './demo/demo-plan.data';
 
@@ -37,7 +35,6 @@ export async function seedDemoPlans(tx: Tx, actor: Actor, agencyIds: Map<string,
       added += 1;
     }
   }
-  await recordAudit(tx, actor, { action: AuditAction.SEED_LOADED, subjectType: 'reform_plan', subjectId: plan!.id, summary: { seeder: 'reform-plans', rows: added } });
   return added;
 }
 

@@ -9,8 +9,6 @@ import type { Tx } from '../../db/client';
 import { autonomyUnits, personnelChanges, restructuringSchemes, staffCounts, staffingQuotas } from '../../db/schema';
 import type { Actor } from '../../auth/actor';
 import type { DemoSeeder } from '../../seed/seed-demo';
-import { recordAudit } from '../../audit/record-audit';
-import { AuditAction } from '../../../shared/audit-actions';
 import {
   DEMO_AUTONOMY_SINCE,
   DEMO_AUTONOMY_VALID_FROM,
@@ -70,7 +68,6 @@ export async function seedDemoStaffing(tx: Tx, actor: Actor, agencyIds: Map<stri
     );
     added += demoAutonomyUnits.length;
   }
-  if (added > 0) await recordAudit(tx, actor, { action: AuditAction.SEED_LOADED, subjectType: 'staffing', summary: { seeder: 'staffing', rows: added } });
   return added;
 }
 
