@@ -102,6 +102,9 @@ export function UnitSelect({ level, initialLabel, multiple, value, onChange, ...
 /** Displayed format of dates in forms (values stay ISO 'YYYY-MM-DD' strings in the form's store). */
 export const DATE_FORMAT = 'DD/MM/YYYY';
 
+/** A picked date as ISO 'YYYY-MM-DD' (undefined when empty). */
+export const isoOf = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
+
 /** Form.Item props that keep an ISO date string in the store while a DatePicker shows DD/MM/YYYY. */
 export const isoDateItem = {
   getValueProps: (value: string | null | undefined) => ({ value: value ? dayjs(value) : null }),

@@ -19,10 +19,8 @@ import {
 import { formatDate } from '../../../shared/text';
 import { api, errorMessageOf } from '../../api/client';
 import { FormError } from '../../components/form-error';
-import { AgencySelect, showFieldErrors, UnitSelect } from './admin-common';
+import { AgencySelect, DATE_FORMAT, isoOf as iso, showFieldErrors, UnitSelect } from './admin-common';
 
-const DATE_FORMAT = 'DD/MM/YYYY';
-const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 const kindOptions = AgencyKind.options.map((k) => ({ value: k, label: agencyKindLabels[k] }));
 
 type Mode = 'view' | 'edit' | 'child' | 'department';

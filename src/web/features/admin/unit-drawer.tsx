@@ -23,10 +23,8 @@ import {
 import { formatDate } from '../../../shared/text';
 import { api, errorMessageOf } from '../../api/client';
 import { FormError } from '../../components/form-error';
-import { showFieldErrors, UnitSelect } from './admin-common';
+import { DATE_FORMAT, isoOf as iso, showFieldErrors, UnitSelect } from './admin-common';
 
-const DATE_FORMAT = 'DD/MM/YYYY';
-const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 const kindOptions = (level: UnitLevel) => kindsOfLevel[level].map((k) => ({ value: k, label: unitKindLabels[k] }));
 const CHILD_LEVEL: Record<UnitLevel, UnitLevel | undefined> = { province: 'commune', district: 'commune', commune: undefined };
 

@@ -37,6 +37,29 @@ function changes(user: UserDetail, v: StaffForm): StaffUpdateInput {
   return out as StaffUpdateInput;
 }
 
+/** Name of a staff account, as created and as edited. */
+export function StaffNameField({ autoFocus }: { autoFocus?: boolean }) {
+  return (
+    <Form.Item name="fullName" label="Họ và tên" rules={[{ required: true, whitespace: true, message: 'Nhập họ và tên' }]}>
+      <Input autoFocus={autoFocus} />
+    </Form.Item>
+  );
+}
+
+/** Contact fields of a staff account, as created and as edited. */
+export function StaffContactFields() {
+  return (
+    <>
+      <Form.Item name="email" label="Thư điện tử">
+        <Input type="email" />
+      </Form.Item>
+      <Form.Item name="phone" label="Số điện thoại">
+        <Input />
+      </Form.Item>
+    </>
+  );
+}
+
 function StaffFields({ user, form }: { user: UserDetail; form: ReturnType<typeof Form.useForm<StaffForm>>[0] }) {
   const agencyId = Form.useWatch('agencyId', form) ?? user.agency?.id;
   const agency = useQuery({
@@ -47,15 +70,8 @@ function StaffFields({ user, form }: { user: UserDetail; form: ReturnType<typeof
   const canMove = user.abilities.set_roles;
   return (
     <>
-      <Form.Item name="fullName" label="Họ và tên" rules={[{ required: true, whitespace: true, message: 'Nhập họ và tên' }]}>
-        <Input />
-      </Form.Item>
-      <Form.Item name="email" label="Thư điện tử">
-        <Input type="email" />
-      </Form.Item>
-      <Form.Item name="phone" label="Số điện thoại">
-        <Input />
-      </Form.Item>
+      <StaffNameField />
+      <StaffContactFields />
       <Form.Item name="agencyId" label="Cơ quan" rules={[{ required: true, message: 'Chọn cơ quan' }]} extra={canMove ? 'Đổi cơ quan khi điều động cán bộ: phạm vi xử lý đổi theo ngay.' : undefined}>
         <AgencySelect disabled={!canMove} initialLabel={user.agency?.name} />
       </Form.Item>

@@ -12,7 +12,7 @@ import { formatDate } from '../../../shared/text';
 import { api, errorMessageOf } from '../../api/client';
 import { FormError } from '../../components/form-error';
 import { AdminHeading, AgencySelect, ErrorBanner, showFieldErrors, ToneTag } from './admin-common';
-import { EditAccount } from './user-edit-drawer';
+import { EditAccount, StaffContactFields, StaffNameField } from './user-edit-drawer';
 
 function CreateStaff({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<StaffCreateInput>();
@@ -30,18 +30,11 @@ function CreateStaff({ open, onClose }: { open: boolean; onClose: () => void }) 
     <Drawer open={open} onClose={onClose} title="Tạo tài khoản cán bộ" size={480} destroyOnHidden>
       <FormError message={create.isError ? errorMessageOf(create.error) : undefined} />
       <Form<StaffCreateInput> form={form} layout="vertical" onFinish={(v) => create.mutate(v)}>
-        <Form.Item name="fullName" label="Họ và tên" rules={[{ required: true, whitespace: true, message: 'Nhập họ và tên' }]}>
-          <Input autoFocus />
-        </Form.Item>
+        <StaffNameField autoFocus />
         <Form.Item name="username" label="Tên đăng nhập" rules={[{ required: true, message: 'Nhập tên đăng nhập' }]}>
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item name="email" label="Thư điện tử">
-          <Input type="email" />
-        </Form.Item>
-        <Form.Item name="phone" label="Số điện thoại">
-          <Input />
-        </Form.Item>
+        <StaffContactFields />
         <Form.Item name="agencyId" label="Cơ quan" rules={[{ required: true, message: 'Chọn cơ quan' }]}>
           <AgencySelect />
         </Form.Item>
