@@ -395,6 +395,11 @@ describe('satisfaction with a returned dossier', () => {
     const db = env.server.database.db;
     const dossier = await dossierThroughWorkflow(db, world, { upTo: 'returned' });
     const { context, page, problems } = await signedIn(env, world.staff.desk);
+    // The dossier page of a returned dossier leads the desk to the tablet page.
+    await page.goto(`/can-bo/ho-so/${dossier.id}`);
+    const toTablet = page.getByRole('link', { name: 'Đánh giá tại quầy' });
+    await toTablet.waitFor();
+    expect(await toTablet.getAttribute('href')).toBe(`/danh-gia-tai-quay?ho-so=${dossier.id}`);
     await page.setViewportSize(TABLET);
     await page.goto('/danh-gia-tai-quay');
     await page.getByRole('heading', { level: 1, name: 'Đánh giá mức độ hài lòng' }).waitFor();

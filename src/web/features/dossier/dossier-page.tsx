@@ -4,14 +4,15 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, LikeOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { dossierChannelLabels, deliveryMethodLabels, type DossierDetail, type DossierDocument } from '../../../shared/schemas/dossiers';
 import { FORM_CATALOG, FormKind, selectFormSet } from '../../../shared/schemas/forms';
-import { DOSSIER_ACTION_LABELS, DOSSIER_STATUS_LABELS, type DossierAction } from '../../../shared/workflow/dossier-workflow';
+import { DOSSIER_ACTION_LABELS, DOSSIER_STATUS_LABELS, DossierStatus, type DossierAction } from '../../../shared/workflow/dossier-workflow';
 import { formatDate, formatDateTime, formatMoney } from '../../../shared/text';
-import { api, ApiError, errorMessageOf } from '../../api/client';
+import { api, ApiError, errorMessageOf, useSession } from '../../api/client';
+import { Permission } from '../../../shared/permissions';
 import { PageLoading } from '../../components/page-loading';
 import { usePageTitle } from '../../components/page-title';
 import { site } from '../../site';
@@ -121,6 +122,7 @@ function StepsTable({ dossier }: { dossier: DossierDetail }) {
 export function DossierPage() {
   const { id } = useParams();
   const query = useDossier(id);
+  const { can } = useSession();
   const [action, setAction] = useState<DossierAction | null>(null);
   usePageTitle(query.data ? `Hồ sơ ${query.data.code}` : 'Hồ sơ', site.backOfficeTitle);
 
@@ -168,6 +170,14 @@ export function DossierPage() {
               </Button>
             ))}
           </Space>
+        )}
+        {d.status === DossierStatus.RETURNED && can(Permission.DOSSIER_RETURN) && (
+          <div style={{ marginTop: 12 }}>
+            {/* The applicant rates the service on the desk's tablet; recorded as entered on their behalf. */}
+            <Button icon={<LikeOutlined />} href={`/danh-gia-tai-quay?ho-so=${d.id}`}>
+              Đánh giá tại quầy
+            </Button>
+          </div>
         )}
         {forms.length > 0 && (
           <div style={{ marginTop: 12 }}>
