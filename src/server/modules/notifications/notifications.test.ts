@@ -8,6 +8,7 @@ import { createJobRunner } from '../../jobs/runner';
 import { builtInSchedules } from '../../jobs';
 import { enqueueNotification } from './enqueue-notification';
 import { deliverPendingNotifications, NOTIFICATION_MAX_ATTEMPTS } from './deliver-notifications';
+import { maskIdNumber } from '../../../shared/text';
 import { type EmailAdapter, type NotificationAdapters, type OutgoingEmail, type OutgoingSms, type SmsAdapter } from './notification-adapters';
 import { SmtpEmailAdapter } from './smtp-email-adapter';
 
@@ -231,7 +232,9 @@ describe('GET /api/notifications/outbox', () => {
     const email = page.items[1];
     expect(email).toMatchObject({ recipient: 'an@example.com', status: 'pending', related: { type: 'dossier', id: 'D1' } });
     expect(email.body).not.toContain('093090001234');
-    expect(email.body).toMatch(/093\*+34/);
+    // Masked as everywhere else (first four and last two digits kept).
+    expect(email.body).toContain(maskIdNumber('093090001234'));
+    expect(maskIdNumber('093090001234')).toBe('0930******34');
 
     const filtered = await t.app.inject({ method: 'GET', url: '/api/notifications/outbox?status=sent&channel=sms', headers: client.headers });
     expect(filtered.json()).toMatchObject({ total: 1, items: [{ recipient: '0912345678', status: 'sent' }] });
