@@ -65,7 +65,6 @@ function DocumentsTable({ dossier }: { dossier: DossierDetail }) {
       pagination={dossier.documents.length > 20 ? { pageSize: 20 } : false}
       dataSource={dossier.documents}
       locale={{ emptyText: 'Chưa có giấy tờ' }}
-      scroll={{ x: 640 }}
       columns={[
         { title: 'Giấy tờ', dataIndex: 'name' },
         { title: 'Loại', dataIndex: 'kind', render: (k: DossierDocument['kind']) => documentKindLabels[k] },
@@ -97,7 +96,6 @@ function StepsTable({ dossier }: { dossier: DossierDetail }) {
       size="small"
       pagination={false}
       dataSource={dossier.steps}
-      scroll={{ x: 640 }}
       rowClassName={(s) => (s.current ? 'step-current' : '')}
       columns={[
         { title: 'Bước', dataIndex: 'position', render: (p: number, s) => <span style={{ fontWeight: s.current ? 700 : undefined }}>{p + 1}. {s.name}</span> },
