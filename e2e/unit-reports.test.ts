@@ -3,6 +3,7 @@
  * missing, returned reports) and a returned-then-accepted report's history; the leader of Sở Tư pháp sees only the
  * department's report, with the system figures marked.
  */
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { agencies } from '../src/server/db/schema';
@@ -75,17 +76,19 @@ describe('filling a report', () => {
       },
     });
     const today = toLocalDate(new Date());
+    // A retried attempt opens its own round (the first attempt's round stays in the database).
+    const title = `Báo cáo CCHC tháng (kiểm thử ${randomUUID().slice(0, 6)})`;
     await createReportRound(db, actor, organizer!, {
       templateId,
       period: { preset: 'custom', from: addCalendarDays(today, -30), to: addCalendarDays(today, -1) },
       dueOn: addCalendarDays(today, 10),
-      title: 'Báo cáo CCHC tháng (kiểm thử)',
+      title,
       agencyIds: [justice!.id],
     });
 
     const { context, page, problems } = await signedIn(env, justiceLeader as never);
     await page.goto('/can-bo/bao-cao-don-vi');
-    await page.getByRole('link', { name: 'Báo cáo CCHC tháng (kiểm thử)' }).click();
+    await page.getByRole('link', { name: title }).click();
     const inForce = page.getByRole('spinbutton', { name: 'Số TTHC đang thực hiện' });
     await inForce.waitFor();
     const systemValue = Number((await inForce.inputValue()).replace(/\./g, ''));
@@ -104,6 +107,8 @@ describe('filling a report', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Gửi báo cáo' }).click();
     await page.locator('.ant-tag', { hasText: 'Đã gửi, chờ xem xét' }).waitFor();
     expect(await page.getByRole('button', { name: 'Lưu nháp' }).count()).toBe(0);
+    // The confirmation closes with a fade: check the page once it is gone, not the half-transparent dialog.
+    await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
     await expectAccessible(page, 'unit report after sending');
     expect(problems).toEqual([]);
     await context.close();
