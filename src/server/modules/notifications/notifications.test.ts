@@ -223,6 +223,8 @@ describe('GET /api/notifications/outbox', () => {
     await enqueueNotification(t.database.db, { channel: 'email', recipient: 'an@example.com', subject: 'Tiếp nhận', body: 'CCCD 093090001234 đã nộp hồ sơ', relatedType: 'dossier', relatedId: 'D1' });
     await enqueueNotification(t.database.db, { channel: 'sms', recipient: '0912345678', body: 'Đã có kết quả' });
     await t.database.db.update(notifications).set({ status: 'sent', sentAt: new Date(), attempts: 1 }).where(eq(notifications.channel, 'sms'));
+    // Two inserts can share a timestamp (and ids are random): the e-mail is made a minute older, so "newest first" is defined.
+    await t.database.db.update(notifications).set({ createdAt: sql`now() - interval '1 minute'` }).where(eq(notifications.channel, 'email'));
 
     const res = await t.app.inject({ method: 'GET', url: '/api/notifications/outbox', headers: client.headers });
     expect(res.statusCode).toBe(200);
