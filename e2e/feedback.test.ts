@@ -246,8 +246,10 @@ describe('a petitioner without an account', () => {
     await page.getByText('Cơ quan đang xử lý, chưa có câu trả lời.').waitFor();
     const consent = page.getByLabel(/Đồng ý công khai kết quả trả lời trên Cổng/);
     expect(await consent.isChecked()).toBe(false);
-    const [answered] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/public/petitions/track/consent')), consent.check()]);
+    // The box follows the server's answer (it turns checked once the consent is stored): click, then wait for it.
+    const [answered] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/public/petitions/track/consent')), consent.click()]);
     expect(answered.status()).toBe(200);
+    await expect.poll(() => consent.isChecked()).toBe(true);
     const db = env.server.database.db;
     expect((await db.select().from(petitions).where(eq(petitions.code, code)))[0]).toMatchObject({ publishConsent: true, petitionerUserId: null });
 
