@@ -4,22 +4,16 @@
  * and the XLSX/CSV import. A rejected file writes nothing and shows the server's row-by-row, column-by-column report.
  */
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Input, Space, Table, Tabs, Typography, Upload } from 'antd';
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Input, Space, Table, Tabs } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import type { ImportResult, ProcedureListItem, ProcedureListResponse } from '../../../shared/schemas/catalog';
-import { api, ApiError, errorMessageOf } from '../../api/client';
+import { api } from '../../api/client';
+import { ImportPanel } from '../../components/import-panel';
 import { AdminHeading, ErrorBanner, ToneTag } from './admin-common';
 import { CatalogFields } from './catalog-fields';
 import { DecisionEditor, DecisionList, type DecisionDraft } from './decision-editor';
 import { ProcedureAdminDrawer } from './procedure-admin-drawer';
-
-interface ImportIssue {
-  row: number;
-  column: string | null;
-  header: string | null;
-  message: string;
-}
 
 const outcomeLabels: Record<ImportResult['outcomes'][number]['outcome'], string> = {
   created: 'Thêm mới',
@@ -88,89 +82,34 @@ function ProcedureList({ onOpen }: { onOpen: (id: string) => void }) {
 }
 
 function CatalogImport() {
-  const [file, setFile] = useState<File | null>(null);
-  const [dryRun, setDryRun] = useState(true);
-  const run = useMutation({
-    mutationFn: () => {
-      const body = new FormData();
-      body.append('file', file!, file!.name);
-      return api.post<ImportResult>(`/api/catalog/import${dryRun ? '?dryRun=true' : ''}`, body);
-    },
-  });
-  const issues: ImportIssue[] =
-    run.error instanceof ApiError ? (((run.error.details as { errors?: ImportIssue[] } | undefined)?.errors ?? []) as ImportIssue[]) : [];
   return (
-    <>
-      <Typography.Paragraph>
-        Tệp cùng định dạng với tệp xuất danh mục (một dòng một thủ tục). Tệp có lỗi bị từ chối toàn bộ: không dữ liệu nào được ghi, kèm báo cáo lỗi theo từng dòng, từng cột.
-      </Typography.Paragraph>
-      <Upload.Dragger
-        accept=".xlsx,.csv"
-        maxCount={1}
-        beforeUpload={(f) => {
-          setFile(f);
-          run.reset();
-          return false;
-        }}
-        onRemove={() => setFile(null)}
-        fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p>Chọn hoặc kéo thả tệp danh mục (.xlsx, .csv)</p>
-      </Upload.Dragger>
-      <Space style={{ marginTop: 16 }} wrap>
-        <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.target.checked)}>
-          Chỉ kiểm tra, chưa ghi dữ liệu
-        </Checkbox>
-        <Button type="primary" disabled={!file} loading={run.isPending} onClick={() => run.mutate()}>
-          {dryRun ? 'Kiểm tra tệp' : 'Nhập danh mục'}
-        </Button>
-      </Space>
-      {run.isError && (
-        <div style={{ marginTop: 16 }}>
-          <Alert type="error" showIcon title={errorMessageOf(run.error)} role="alert" />
-          {issues.length > 0 && (
-            <Table<ImportIssue>
-              style={{ marginTop: 12 }}
-              aria-label="Báo cáo lỗi nhập danh mục"
-              rowKey={(i, k) => `${i.row}-${i.column}-${k}`}
-              size="small"
-              dataSource={issues}
-              pagination={issues.length > 50 ? { pageSize: 50 } : false}
-              columns={[
-                { title: 'Dòng', dataIndex: 'row', width: 80 },
-                { title: 'Cột', dataIndex: 'column', width: 80, render: (v: string | null) => v ?? '' },
-                { title: 'Tên cột', dataIndex: 'header', render: (v: string | null) => v ?? '' },
-                { title: 'Lỗi', dataIndex: 'message' },
-              ]}
-            />
-          )}
-        </div>
-      )}
-      {run.data && (
-        <div style={{ marginTop: 16 }}>
+    <ImportPanel<ImportResult>
+      url="/api/catalog/import"
+      what="tệp danh mục"
+      label="Nhập danh mục"
+      help="Tệp cùng định dạng với tệp xuất danh mục (một dòng một thủ tục). Tệp có lỗi bị từ chối toàn bộ: không dữ liệu nào được ghi, kèm báo cáo lỗi theo từng dòng, từng cột."
+      summary={(result) => (
+        <>
           <Alert
             type="success"
             showIcon
-            title={`${run.data.dryRun ? 'Tệp hợp lệ (chưa ghi dữ liệu)' : 'Đã nhập danh mục'}: ${run.data.rows} dòng — ${run.data.created} thêm mới, ${run.data.amended} sửa đổi, ${run.data.corrected} đính chính, ${run.data.unchanged} không đổi`}
+            title={`${result.dryRun ? 'Tệp hợp lệ (chưa ghi dữ liệu)' : 'Đã nhập danh mục'}: ${result.rows} dòng — ${result.created} thêm mới, ${result.amended} sửa đổi, ${result.corrected} đính chính, ${result.unchanged} không đổi`}
           />
           <Table
             style={{ marginTop: 12 }}
             rowKey="row"
             size="small"
-            dataSource={run.data.outcomes}
-            pagination={run.data.outcomes.length > 50 ? { pageSize: 50 } : false}
+            dataSource={result.outcomes}
+            pagination={result.outcomes.length > 50 ? { pageSize: 50 } : false}
             columns={[
               { title: 'Dòng', dataIndex: 'row', width: 80 },
               { title: 'Mã thủ tục', dataIndex: 'code' },
               { title: 'Kết quả', dataIndex: 'outcome', render: (o: keyof typeof outcomeLabels) => outcomeLabels[o] },
             ]}
           />
-        </div>
+        </>
       )}
-    </>
+    />
   );
 }
 
