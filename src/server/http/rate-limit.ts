@@ -33,10 +33,6 @@ export async function hitRateLimits(db: Executor, limits: readonly RateLimit[]):
   return windows.map((w) => ({ count: counts.get(w.key) ?? 1, retryAfter: w.retryAfter }));
 }
 
-export async function hitRateLimit(db: Executor, key: string, windowSeconds: number): Promise<{ count: number; retryAfter: number }> {
-  return (await hitRateLimits(db, [{ key, limit: Number.POSITIVE_INFINITY, windowSeconds }]))[0]!;
-}
-
 /** Counts the hit under every limit; refuses (429) when any is exceeded, with the longest wait. */
 export async function enforceRateLimits(db: Executor, limits: readonly RateLimit[]): Promise<void> {
   const hits = await hitRateLimits(db, limits);
