@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorResponse } from '../../../shared/schemas/common';
 import { TrackingParams, TrackingQuery, TrackingResponse } from '../../../shared/schemas/dossiers';
-import { enforceRateLimits } from '../../http/rate-limit';
 import { trackDossier } from './track-dossier';
 
 /** Lookups per address per minute, and per dossier code per hour (guessing a code's secret from many addresses). */
@@ -24,11 +23,10 @@ export default async function trackingRoutes(app: FastifyInstance) {
       },
     },
     async (request) => {
-      await enforceRateLimits(database.db, [
+      return trackDossier(database.db, request.params.code, request.query, [
         { key: `tracking:${request.ip}`, limit: TRACKING_LIMITS.perIpPerMinute, windowSeconds: 60 },
         { key: `tracking-code:${request.params.code}`, limit: TRACKING_LIMITS.perCodePerHour, windowSeconds: 3600 },
       ]);
-      return trackDossier(database.db, request.params.code, request.query);
     },
   );
 }
