@@ -89,7 +89,7 @@ export const API_TOKEN_PREFIX = 'mc_';
 export async function resolveApiToken(db: Executor, token: string): Promise<ActorUserRow | undefined> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return undefined;
   const rows = await db
-    .select({ ...actorColumns, tokenId: apiTokens.id })
+    .select({ ...actorColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .leftJoin(agencies, eq(agencies.id, users.agencyId))
@@ -103,6 +103,9 @@ export async function resolveApiToken(db: Executor, token: string): Promise<Acto
     .limit(1);
   const row = rows[0];
   if (!row || row.status !== 'active') return undefined;
-  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
+  // Like sessions: "last used" to the minute, so a busy integration does not write on every call.
+  if (!row.lastUsedAt || Date.now() - new Date(row.lastUsedAt).getTime() > 60_000) {
+    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
+  }
   return row;
 }
