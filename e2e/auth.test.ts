@@ -112,7 +112,9 @@ describe('citizen account', () => {
     expect(new URL(page.url()).pathname).toBe('/dang-nhap');
     await screenshot(page, 'sign-in-wrong-password-1280');
 
-    const submit = page.getByRole('button', { name: 'Đăng nhập', exact: true }).last();
+    // By a name pattern: while antd's button is loading its accessible name gains "loading", and an exact name would
+    // find no button until the request ends (a slow answer then timed the test out).
+    const submit = page.getByRole('button', { name: /^(loading )?Đăng nhập$/ }).last();
     for (let attempt = 2; attempt <= LOGIN_POLICY.maxFailures; attempt++) {
       await page.getByLabel('Mật khẩu', { exact: true }).fill(`SaiMatKhau${attempt}`);
       // A click while the previous attempt is still loading sends nothing (seen once in CI): wait for the button.
@@ -123,7 +125,8 @@ describe('citizen account', () => {
 
     // Even the right password is refused while locked, and the page says until when.
     await page.getByLabel('Mật khẩu', { exact: true }).fill(citizen.password);
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).last().click();
+    await expect.poll(async () => (await submit.getAttribute('class')) ?? '').not.toContain('ant-btn-loading');
+    await submit.click();
     const locked = await findUser(env.server.database.db, citizen.id);
     await formAlert(page).getByText(`Bạn có thể đăng nhập lại từ ${formatDateTime(locked!.lockedUntil!)}.`, { exact: false }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/dang-nhap');

@@ -9,7 +9,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import * as schema from './schema/index';
@@ -98,6 +98,13 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob | File): Promise<
 export const AUTO_PREPARE = { perConnection: 500, maxTextLength: 16_384 } as const;
 
 /**
+ * Put in a statement whose best plan depends on its parameters' values (a staff scope is 1 % of the dossiers for a
+ * commune, all of them for the province): it stays unnamed, planned for its values each time, where a prepared
+ * statement's generic plan would serve every scope with one plan.
+ */
+export const PLAN_PER_CALL = sql.raw('/* plan-per-call */ ');
+
+/**
  * Names every parameterised statement by the hash of its text, so each connection parses and plans it once and then
  * reuses the plan (node-postgres prepares named statements per connection). Planning is most of what PostgreSQL
  * spends on the short statements of this application (a lookup runs about three times faster prepared). Texts that
@@ -110,7 +117,7 @@ function autoPrepare(client: pg.PoolClient) {
     if (config !== null && typeof config === 'object' && !(config as { name?: unknown }).name && !(config as { submit?: unknown }).submit) {
       const { text } = config as { text?: unknown; values?: unknown };
       const params = (config as { values?: unknown }).values ?? values;
-      if (typeof text === 'string' && text.length <= AUTO_PREPARE.maxTextLength && Array.isArray(params) && params.length > 0) {
+      if (typeof text === 'string' && text.length <= AUTO_PREPARE.maxTextLength && Array.isArray(params) && params.length > 0 && !text.includes('/* plan-per-call */')) {
         const name = `mc_${createHash('sha1').update(text).digest('base64url')}`;
         if (named.has(name) || named.size < AUTO_PREPARE.perConnection) {
           named.add(name);

@@ -118,6 +118,29 @@ export const dossiers = pgTable(
   ],
 );
 
+/**
+ * The staff queues' index: one row per agency a dossier passed through (its `agency_ids`) with the status and
+ * submission time, kept by a trigger on `dossiers` (migration 0016), so a desk's "all" and status queues count and
+ * page with index-only scans instead of visiting thousands of wide dossier rows. Never written by the application.
+ */
+export const dossierScopes = pgTable(
+  'dossier_scopes',
+  {
+    agencyId: uuid().notNull(),
+    dossierId: uuid()
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    status: text().notNull(),
+    submittedAt: instant().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agencyId, t.dossierId] }),
+    index('dossier_scopes_status_idx').on(t.agencyId, t.status),
+    index('dossier_scopes_submitted_idx').on(t.agencyId, t.submittedAt.desc(), t.dossierId.desc()),
+    index('dossier_scopes_dossier_idx').on(t.dossierId),
+  ],
+);
+
 /** Nhật ký xử lý: every action on a dossier, append-only (a trigger refuses UPDATE and DELETE). */
 export const dossierActions = pgTable(
   'dossier_actions',

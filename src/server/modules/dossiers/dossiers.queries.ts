@@ -7,7 +7,7 @@ import type { DossierListQuery, DossierQueue } from '../../../shared/schemas/dos
 import { foldVietnamese } from '../../../shared/text';
 import { CLOCK_RUNNING_STATUSES, DossierStatus, PENDING_STATUSES } from '../../../shared/workflow/dossier-workflow';
 import type { Actor } from '../../auth/actor';
-import type { Executor } from '../../db/client';
+import { PLAN_PER_CALL, queryRows, type Executor } from '../../db/client';
 import { agencies, departments, dossierActions, dossierAgencyPeriods, dossierDocuments, dossierSteps, dossiers, files, users } from '../../db/schema';
 
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
@@ -16,8 +16,12 @@ const OPEN_FOR_STAFF = [...PENDING_STATUSES, DossierStatus.PENDING_ACCEPTANCE, D
 /** Dossiers that passed through an agency of the actor's subtree (GIN on agency_ids). */
 export function staffScope(actor: Actor): SQL {
   if (!actor.agencyPath) return sql`false`;
-  const prefix = `${actor.agencyPath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql`${dossiers.agencyIds} && ARRAY(SELECT a.id FROM agencies a WHERE a.path LIKE ${prefix})`;
+  return sql`${PLAN_PER_CALL}${dossiers.agencyIds} && ARRAY(${subtreeAgencyIds(actor.agencyPath)})`;
+}
+
+/** The ids of the agencies under (and including) the one at `path`. */
+function subtreeAgencyIds(path: string): SQL {
+  return sql`SELECT a.id FROM agencies a WHERE a.path LIKE ${`${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
 }
 
 export function queueCondition(queue: DossierQueue, actor: Actor, now: Date): SQL | undefined {
@@ -115,13 +119,42 @@ async function countWhere(executor: Executor, where: SQL | undefined): Promise<n
   return Number(row?.n ?? 0);
 }
 
+/** Queues that are a status alone: counted from the queue index (dossier_scopes) without reading dossier rows. */
+const STATUS_QUEUES: Partial<Record<DossierQueue, DossierStatus>> = {
+  waiting_for_supplement: DossierStatus.WAITING_FOR_SUPPLEMENT,
+  pending_acceptance: DossierStatus.PENDING_ACCEPTANCE,
+  result_ready: DossierStatus.RESULT_READY,
+};
+
+/** Rows of the queue index in the actor's subtree, of one status when given. */
+function scopeIndexWhere(agencyPath: string, status: DossierStatus | undefined): SQL {
+  return sql`${PLAN_PER_CALL}s.agency_id IN (${subtreeAgencyIds(agencyPath)})${status ? sql` AND s.status = ${status}` : sql``}`;
+}
+
 export async function listDossiers(executor: Executor, actor: Actor, query: DossierListQuery, now: Date) {
   const where = and(staffScope(actor), queueCondition(query.queue, actor, now), searchCondition(query.q), query.status ? eq(dossiers.status, query.status) : undefined);
-  const [rows, total] = await Promise.all([
-    selectList(executor, where, orderOf(query.queue), query.pageSize, (query.page - 1) * query.pageSize),
-    countWhere(executor, where),
-  ]);
-  return { rows, total };
+  const offset = (query.page - 1) * query.pageSize;
+  const indexed = !query.q?.trim() && !query.status && (query.queue === 'all' || STATUS_QUEUES[query.queue]);
+  if (!indexed || !actor.agencyPath) {
+    const [rows, total] = await Promise.all([selectList(executor, where, orderOf(query.queue), query.pageSize, offset), countWhere(executor, where)]);
+    return { rows, total };
+  }
+  // The desk's everyday views: the count (and for "all" the page's ids, newest first) from the queue index.
+  const scope = scopeIndexWhere(actor.agencyPath, STATUS_QUEUES[query.queue]);
+  const count = queryRows<{ n: number }>(executor, sql`SELECT count(DISTINCT s.dossier_id)::int AS n FROM dossier_scopes s WHERE ${scope}`);
+  const page =
+    query.queue === 'all'
+      ? selectList(
+          executor,
+          sql`${dossiers.id} IN (SELECT p.dossier_id FROM (SELECT DISTINCT s.submitted_at, s.dossier_id FROM dossier_scopes s WHERE ${scope}
+                ORDER BY s.submitted_at DESC, s.dossier_id DESC LIMIT ${query.pageSize} OFFSET ${offset}) p)`,
+          orderOf(query.queue),
+          query.pageSize,
+          0,
+        )
+      : selectList(executor, where, orderOf(query.queue), query.pageSize, offset);
+  const [rows, [counted]] = await Promise.all([page, count]);
+  return { rows, total: Number(counted?.n ?? 0) };
 }
 
 export const QUEUES_COUNTED: readonly DossierQueue[] = ['mine', 'department', 'due_soon', 'overdue', 'waiting_for_supplement', 'pending_acceptance', 'result_ready'];

@@ -196,7 +196,13 @@ describe('queues and search', () => {
     for (const queue of ['mine', 'department', 'due_soon', 'overdue', 'waiting_for_supplement', 'pending_acceptance', 'result_ready', 'all']) {
       const list = (await inject('GET', `/api/dossiers?queue=${queue}&pageSize=200`, clients.desk)).json();
       expect(list.total, queue).toBe(summary[queue]);
+      if (list.total <= 200) expect(list.items.length, queue).toBe(list.total);
     }
+    // "All" pages newest first from the queue index, without repeating a dossier across pages.
+    const all = (await inject('GET', '/api/dossiers?queue=all&pageSize=200', clients.desk)).json().items as { id: string; submittedAt: string }[];
+    expect(all.map((i) => i.submittedAt)).toEqual([...all.map((i) => i.submittedAt)].sort().reverse());
+    const pages = await Promise.all([1, 2, 3].map(async (page) => (await inject('GET', `/api/dossiers?queue=all&page=${page}&pageSize=2`, clients.desk)).json().items as { id: string }[]));
+    expect(pages.flat().map((i) => i.id)).toEqual(all.slice(0, 6).map((i) => i.id));
     const pending = (await inject('GET', '/api/dossiers?queue=pending_acceptance&pageSize=200', clients.desk)).json().items as { id: string; acceptAlertAt: string; acceptDueAt: string }[];
     const item = pending.find((i) => i.id === online.dossier.id)!;
     expect(item.acceptAlertAt).toBeTruthy();

@@ -184,7 +184,7 @@ async function flush(executor: Executor, chunk: Chunk, counters: Map<string, num
 }
 
 /** Tables whose secondary indexes `deferIndexes` drops during the load and builds again at the end. */
-const DEFERRED_TABLES = ['dossiers', 'dossier_actions', 'dossier_documents', 'dossier_agency_periods'];
+const DEFERRED_TABLES = ['dossiers', 'dossier_actions', 'dossier_documents', 'dossier_agency_periods', 'dossier_scopes'];
 
 /**
  * Drops the non-unique secondary indexes of the dossier tables and returns their definitions, to build them again
