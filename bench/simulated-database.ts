@@ -47,8 +47,17 @@ export interface SimulatedDatabase {
   loadSeconds: number;
 }
 
-/** A loaded bench database (its marker row written) holding at least `target` dossiers, or undefined. */
-async function findLoaded(adminUrl: string, target: number, poolSize: number): Promise<SimulatedDatabase | undefined> {
+export interface SimulatedDatabaseOptions {
+  poolSize?: number;
+  /** Dossier rows and rollups only (see `SimulateOptions.dossiersOnly`): enough for the statistics bench. */
+  dossiersOnly?: boolean;
+}
+
+/**
+ * A loaded bench database (its marker row written) holding at least `target` dossiers, or undefined. One loaded
+ * with dossiers only serves only a request for dossiers only.
+ */
+async function findLoaded(adminUrl: string, target: number, poolSize: number, dossiersOnly: boolean): Promise<SimulatedDatabase | undefined> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   let names: string[];
@@ -57,12 +66,16 @@ async function findLoaded(adminUrl: string, target: number, poolSize: number): P
   } finally {
     await admin.end();
   }
-  const sizes = names.map((n) => ({ name: n, size: Number(n.slice('motcua_bench_'.length)) })).filter((n) => n.size >= target * 0.98).sort((a, b) => a.size - b.size);
+  const sizes = names.map((n) => ({ name: n, size: Number(n.slice('motcua_bench_'.length).replace(/_d$/, '')) })).filter((n) => n.size >= target * 0.98).sort((a, b) => a.size - b.size);
   for (const { name } of sizes) {
     const url = withDatabaseName(adminUrl, name);
     const database = await openDatabase({ databaseUrl: url, poolSize });
-    const [loaded] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'statistics.history_simulated' AND subject_id LIKE 'bench:%'`).catch(() => [{ n: 0 }]);
-    if (loaded && Number(loaded.n) > 0) {
+    const [loaded] = await queryRows<{ n: number; partial: number }>(
+      database.db,
+      sql`SELECT count(*)::int AS n, count(*) FILTER (WHERE summary->>'dossiersOnly' = 'true')::int AS partial
+          FROM audit_log WHERE action = 'statistics.history_simulated' AND subject_id LIKE 'bench:%'`,
+    ).catch(() => [{ n: 0, partial: 0 }]);
+    if (loaded && Number(loaded.n) > 0 && (dossiersOnly || Number(loaded.partial) === 0)) {
       await migrate(database);
       // What autovacuum does on a live system after a bulk write (a new migration's backfill): visibility maps set,
       // so index-only scans skip the heap.
@@ -77,14 +90,16 @@ async function findLoaded(adminUrl: string, target: number, poolSize: number): P
 }
 
 /** Opens a loaded database with at least about `target` simulated dossiers, creating and loading one when needed. */
-export async function simulatedDatabase(target: number, poolSize = 20): Promise<SimulatedDatabase> {
+export async function simulatedDatabase(target: number, options: SimulatedDatabaseOptions = {}): Promise<SimulatedDatabase> {
+  const poolSize = options.poolSize ?? 20;
+  const dossiersOnly = options.dossiersOnly ?? false;
   const adminUrl = benchUrl();
   if (!adminUrl) throw new Error('BENCH_DATABASE_URL is not set: these benches need a PostgreSQL server');
   if (process.env.BENCH_FRESH !== '1') {
-    const found = await findLoaded(adminUrl, target, poolSize);
+    const found = await findLoaded(adminUrl, target, poolSize, dossiersOnly);
     if (found) return found;
   }
-  const name = `motcua_bench_${Math.round(target)}`;
+  const name = `motcua_bench_${Math.round(target)}${dossiersOnly ? '_d' : ''}`;
   const url = withDatabaseName(adminUrl, name);
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -99,7 +114,7 @@ export async function simulatedDatabase(target: number, poolSize = 20): Promise<
   await seedDemo(database);
   const workingDays = await workingDaysBetween(database.db, SIMULATION.from, SIMULATION.to);
   const perDay = target / workingDays;
-  console.log(`Loading ${name}: about ${Math.round(target).toLocaleString('en')} dossiers (${perDay.toFixed(0)} per working day, ${SIMULATION.from} → ${SIMULATION.to})...`);
+  console.log(`Loading ${name}${dossiersOnly ? ' (dossier rows and rollups only)' : ''}: about ${Math.round(target).toLocaleString('en')} dossiers (${perDay.toFixed(0)} per working day, ${SIMULATION.from} → ${SIMULATION.to})...`);
   const result = await simulateDossiers(database, {
     from: SIMULATION.from,
     to: SIMULATION.to,
@@ -108,13 +123,14 @@ export async function simulatedDatabase(target: number, poolSize = 20): Promise<
     horizon: SIMULATION.horizon,
     chunkSize: 5_000,
     deferIndexes: true,
+    dossiersOnly,
     onProgress: (p) => {
       if (p.dossiers % 100_000 < 5_000) console.log(`  ${p.day}: ${p.dossiers.toLocaleString('en')} dossiers, ${p.actions.toLocaleString('en')} actions, ${p.seconds.toFixed(0)} s`);
     },
   });
   await database.db.execute(sql`VACUUM (ANALYZE)`);
   await database.db.execute(
-    sql`INSERT INTO audit_log (actor_kind, action, subject_type, subject_id, summary) VALUES ('system', 'statistics.history_simulated', 'bench', ${`bench:${name}`}, ${JSON.stringify(result)}::jsonb)`,
+    sql`INSERT INTO audit_log (actor_kind, action, subject_type, subject_id, summary) VALUES ('system', 'statistics.history_simulated', 'bench', ${`bench:${name}`}, ${JSON.stringify({ ...result, dossiersOnly })}::jsonb)`,
   );
   console.log(
     `Loaded ${result.dossiers.toLocaleString('en')} dossiers (${result.actions.toLocaleString('en')} actions, ${result.rows.toLocaleString('en')} rows) in ${result.seconds.toFixed(0)} s: ` +

@@ -119,9 +119,10 @@ export const dossiers = pgTable(
 );
 
 /**
- * The staff queues' index: one row per agency a dossier passed through (its `agency_ids`) with the status and
- * submission time, kept by a trigger on `dossiers` (migration 0016), so a desk's "all" and status queues count and
- * page with index-only scans instead of visiting thousands of wide dossier rows. Never written by the application.
+ * The staff queues' index: one row per agency a dossier passed through (its `agency_ids`) with the status, the
+ * submission time and the folded names, kept by a trigger on `dossiers` (migrations 0016–0017), so a desk's "all"
+ * and status queues count and page with index-only scans, and a name search reads narrow rows, instead of visiting
+ * thousands of wide dossier rows. Never written by the application.
  */
 export const dossierScopes = pgTable(
   'dossier_scopes',
@@ -132,6 +133,8 @@ export const dossierScopes = pgTable(
       .references(() => dossiers.id, { onDelete: 'cascade' }),
     status: text().notNull(),
     submittedAt: instant().notNull(),
+    /** Applicant and organisation names, lower case without diacritics (f_unaccent), one per line: name search. */
+    searchText: text().notNull().default(''),
   },
   (t) => [
     primaryKey({ columns: [t.agencyId, t.dossierId] }),

@@ -58,8 +58,15 @@ export function searchCondition(q: string | undefined): SQL | undefined {
   if (/\d/.test(text) && /[-.]/.test(text) && !/\s/.test(text)) {
     return sql`(${dossiers.code} = ${text} OR ${dossiers.code} LIKE ${`${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`;
   }
-  const folded = `%${foldVietnamese(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const folded = namePattern(text)!;
   return sql`(f_unaccent(lower(${dossiers.applicantName})) LIKE ${folded} OR f_unaccent(lower(coalesce(${dossiers.organisationName}, ''))) LIKE ${folded})`;
+}
+
+/** The LIKE pattern of a name search (diacritics and case ignored), or undefined when `q` is empty, an ID or a code. */
+function namePattern(q: string | undefined): string | undefined {
+  const text = q?.trim();
+  if (!text || /^\d{9}$|^\d{12}$/.test(text) || (/\d/.test(text) && /[-.]/.test(text) && !/\s/.test(text))) return undefined;
+  return `%${foldVietnamese(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 function orderOf(queue: DossierQueue): SQL[] {
@@ -126,21 +133,23 @@ const STATUS_QUEUES: Partial<Record<DossierQueue, DossierStatus>> = {
   result_ready: DossierStatus.RESULT_READY,
 };
 
-/** Rows of the queue index in the actor's subtree, of one status when given. */
-function scopeIndexWhere(agencyPath: string, status: DossierStatus | undefined): SQL {
-  return sql`${PLAN_PER_CALL}s.agency_id IN (${subtreeAgencyIds(agencyPath)})${status ? sql` AND s.status = ${status}` : sql``}`;
+/** Rows of the queue index in the actor's subtree, of one status and matching a name pattern when given. */
+function scopeIndexWhere(agencyPath: string, status: DossierStatus | undefined, name: string | undefined): SQL {
+  return sql`${PLAN_PER_CALL}s.agency_id IN (${subtreeAgencyIds(agencyPath)})${status ? sql` AND s.status = ${status}` : sql``}${name ? sql` AND s.search_text LIKE ${name}` : sql``}`;
 }
 
 export async function listDossiers(executor: Executor, actor: Actor, query: DossierListQuery, now: Date) {
   const where = and(staffScope(actor), queueCondition(query.queue, actor, now), searchCondition(query.q), query.status ? eq(dossiers.status, query.status) : undefined);
   const offset = (query.page - 1) * query.pageSize;
-  const indexed = !query.q?.trim() && !query.status && (query.queue === 'all' || STATUS_QUEUES[query.queue]);
+  const name = namePattern(query.q);
+  const indexed = (!query.q?.trim() || name) && !query.status && (query.queue === 'all' || (STATUS_QUEUES[query.queue] && !name));
   if (!indexed || !actor.agencyPath) {
     const [rows, total] = await Promise.all([selectList(executor, where, orderOf(query.queue), query.pageSize, offset), countWhere(executor, where)]);
     return { rows, total };
   }
-  // The desk's everyday views: the count (and for "all" the page's ids, newest first) from the queue index.
-  const scope = scopeIndexWhere(actor.agencyPath, STATUS_QUEUES[query.queue]);
+  // The desk's everyday views: the count (and for "all", searched by name or not, the page's ids, newest first) from
+  // the queue index.
+  const scope = scopeIndexWhere(actor.agencyPath, STATUS_QUEUES[query.queue], name);
   const count = queryRows<{ n: number }>(executor, sql`SELECT count(DISTINCT s.dossier_id)::int AS n FROM dossier_scopes s WHERE ${scope}`);
   const page =
     query.queue === 'all'

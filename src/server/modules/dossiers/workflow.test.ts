@@ -362,16 +362,20 @@ describe('queue index (dossier_scopes)', () => {
     await act(db.db, w.actors.specialist, id, { action: 'send_to_agency', agencyId: w.partner.id }, at('2021-03-02', '08:00'));
     const diff = await db.db.execute(sql`
       SELECT count(*)::int AS n FROM (
-        (SELECT a AS agency_id, d.id AS dossier_id, d.status, d.submitted_at FROM dossiers d, unnest(d.agency_ids) AS a
-         EXCEPT SELECT agency_id, dossier_id, status, submitted_at FROM dossier_scopes)
+        (SELECT a AS agency_id, d.id AS dossier_id, d.status, d.submitted_at, dossier_search_text(d.applicant_name, d.organisation_name) AS search_text
+         FROM dossiers d, unnest(d.agency_ids) AS a
+         EXCEPT SELECT agency_id, dossier_id, status, submitted_at, search_text FROM dossier_scopes)
         UNION ALL
-        (SELECT agency_id, dossier_id, status, submitted_at FROM dossier_scopes
-         EXCEPT SELECT a, d.id, d.status, d.submitted_at FROM dossiers d, unnest(d.agency_ids) AS a)) x`);
+        (SELECT agency_id, dossier_id, status, submitted_at, search_text FROM dossier_scopes
+         EXCEPT SELECT a, d.id, d.status, d.submitted_at, dossier_search_text(d.applicant_name, d.organisation_name) FROM dossiers d, unnest(d.agency_ids) AS a)) x`);
     expect(Number((diff as unknown as { rows: { n: number }[] }).rows[0]!.n)).toBe(0);
     const scopes = await db.db.execute(sql`SELECT agency_id, status FROM dossier_scopes WHERE dossier_id = ${id} ORDER BY agency_id`);
     const rows = (scopes as unknown as { rows: { agency_id: string; status: string }[] }).rows;
     expect(rows.map((r) => r.agency_id).sort()).toEqual([...new Set((await row(id)).agencyIds)].sort());
     expect(rows.every((r) => r.status === 'at_other_agency')).toBe(true);
     expect(rows.some((r) => r.agency_id === w.partner.id)).toBe(true);
+    // Names are folded as the search folds them: lower case, no diacritics, applicant and organisation on two lines.
+    const [folded] = (await db.db.execute(sql`SELECT dossier_search_text('Nguyễn Thị Hồng Nhung', 'Công ty TNHH Đại Phát') AS t`) as unknown as { rows: { t: string }[] }).rows;
+    expect(folded!.t).toBe('nguyen thi hong nhung\ncong ty tnhh dai phat');
   });
 });
