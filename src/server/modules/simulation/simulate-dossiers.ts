@@ -210,6 +210,22 @@ async function dropSecondaryIndexes(executor: Executor): Promise<string[]> {
 }
 
 /**
+ * For a bulk load into a database nobody else uses: drops the dossier tables' secondary indexes and stops the queue
+ * index's trigger; the returned function fills the queue index and builds the indexes again, each in one pass.
+ */
+async function deferDossierIndexes(db: Executor): Promise<() => Promise<void>> {
+  const deferred = await dropSecondaryIndexes(db);
+  await db.execute(sql`ALTER TABLE dossiers DISABLE TRIGGER dossier_scopes_sync`);
+  return async () => {
+    await db.execute(sql`INSERT INTO dossier_scopes (agency_id, dossier_id, status, submitted_at, search_text)
+      SELECT DISTINCT a, d.id, d.status, d.submitted_at, dossier_search_text(d.applicant_name, d.organisation_name)
+      FROM dossiers d, unnest(d.agency_ids) AS a ON CONFLICT DO NOTHING`);
+    await db.execute(sql`ALTER TABLE dossiers ENABLE TRIGGER dossier_scopes_sync`);
+    for (const definition of deferred) await db.execute(sql.raw(definition));
+  };
+}
+
+/**
  * Loads the history. `database.db` may be the database (one transaction per chunk) or an open transaction (the demo
  * seed: one savepoint per chunk).
  */
@@ -264,9 +280,7 @@ export async function simulateDossiers(database: { db: Executor }, options: Simu
       result.writeSeconds += (Date.now() - t) / 1000;
     });
   };
-  const deferred = options.deferIndexes ? await dropSecondaryIndexes(db) : [];
-  // The queue index is filled in one pass at the end too, rather than row by row by its trigger.
-  if (options.deferIndexes) await db.execute(sql`ALTER TABLE dossiers DISABLE TRIGGER dossier_scopes_sync`);
+  const restoreIndexes = options.deferIndexes ? await deferDossierIndexes(db) : async () => {};
   const emitFrom = options.emitFrom ?? options.from;
   const emitTo = options.emitTo ?? options.to;
   let resuming = options.resumable ?? false;
@@ -312,13 +326,7 @@ export async function simulateDossiers(database: { db: Executor }, options: Simu
   }
   await write();
   await writing;
-  if (options.deferIndexes) {
-    await db.execute(sql`INSERT INTO dossier_scopes (agency_id, dossier_id, status, submitted_at, search_text)
-      SELECT DISTINCT a, d.id, d.status, d.submitted_at, dossier_search_text(d.applicant_name, d.organisation_name)
-      FROM dossiers d, unnest(d.agency_ids) AS a ON CONFLICT DO NOTHING`);
-    await db.execute(sql`ALTER TABLE dossiers ENABLE TRIGGER dossier_scopes_sync`);
-  }
-  for (const definition of deferred) await db.execute(sql.raw(definition));
+  await restoreIndexes();
   result.checkpoints = await materializeCheckpoints(db);
   if (result.complete) await db.transaction((tx) =>
     recordAudit(tx, systemActor('Mô phỏng lịch sử hồ sơ'), {
