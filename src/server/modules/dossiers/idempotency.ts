@@ -60,3 +60,13 @@ export async function withIdempotency<T>(
   );
   return { result, replayed: false };
 }
+
+/**
+ * A retry comes within minutes; the stored answers (which hold a receipt's tracking secret) are kept a week, then
+ * removed: a request repeated after that is a new request.
+ */
+export const IDEMPOTENCY_RETENTION_DAYS = 7;
+
+export async function pruneIdempotencyKeys(db: Executor): Promise<void> {
+  await db.execute(sql`DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(days => ${IDEMPOTENCY_RETENTION_DAYS})`);
+}

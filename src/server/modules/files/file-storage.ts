@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../../shared/errors';
@@ -29,6 +29,13 @@ export interface FileStorage {
   /** A stream of the content; throws NOT_FOUND if it is missing. */
   open(sha256: string): Promise<Readable>;
   exists(sha256: string): Promise<boolean>;
+  /**
+   * Removes a content unless it was stored (or stored again) within `unlessNewerThanMs`: an upload of the same bytes
+   * that is still on its way to a database row keeps it. True when removed.
+   */
+  remove(sha256: string, unlessNewerThanMs: number): Promise<boolean>;
+  /** Removes partial uploads left by crashed writers, older than `olderThanMs`; how many. */
+  sweepTemporary(olderThanMs: number): Promise<number>;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -95,6 +102,9 @@ export function createLocalFileStorage(root: string): FileStorage {
       );
       if (exists) {
         await rm(tmp, { force: true });
+        // Stored again now: the sweeper of unreferenced contents leaves a recently touched content alone.
+        const now = new Date();
+        await utimes(target, now, now);
       } else {
         await mkdir(path.dirname(target), { recursive: true });
         await rename(tmp, target);
@@ -112,6 +122,26 @@ export function createLocalFileStorage(root: string): FileStorage {
         () => true,
         () => false,
       );
+    },
+    async remove(sha256, unlessNewerThanMs) {
+      const file = contentPath(root, sha256);
+      const info = await stat(file).catch(() => undefined);
+      if (!info || Date.now() - info.mtimeMs < unlessNewerThanMs) return false;
+      await rm(file, { force: true });
+      return true;
+    },
+    async sweepTemporary(olderThanMs) {
+      const names = await readdir(tmpDir).catch(() => [] as string[]);
+      let removed = 0;
+      for (const name of names) {
+        const file = path.join(tmpDir, name);
+        const info = await stat(file).catch(() => undefined);
+        if (info && Date.now() - info.mtimeMs >= olderThanMs) {
+          await rm(file, { force: true });
+          removed++;
+        }
+      }
+      return removed;
     },
   };
 }
