@@ -131,7 +131,10 @@ describe('leader dashboard', () => {
     await page.getByRole('link', { name: department.label, exact: true }).click();
     await page.waitForURL('**/can-bo/thong-ke/co-quan?*');
     await page.getByRole('heading', { name: `Số liệu theo thủ tục: ${department.label}` }).waitFor();
-    const byProcedure = await apiJson<DossierStatistics>(context, `/api/statistics/dossiers?${MARCH}&groupBy=procedure&agencyId=${world.department.id}`);
+    // The row counted the department alone; its page does too, and says so.
+    expect(new URL(page.url()).searchParams.get('agencyOnly')).toBe('true');
+    await page.getByText('Hồ sơ do chính cơ quan này giải quyết', { exact: false }).waitFor();
+    const byProcedure = await apiJson<DossierStatistics>(context, `/api/statistics/dossiers?${MARCH}&groupBy=procedure&agencyId=${world.department.id}&agencyOnly=true`);
     const procedureRow = page.getByRole('row').filter({ hasText: PROCEDURE });
     await procedureRow.first().waitFor();
     expect(await procedureRow.first().getByRole('link', { name: /hồ sơ: xem danh sách/ }).first().innerText()).toBe(formatCount(byProcedure.rows[0]!.figures.received.newTotal));

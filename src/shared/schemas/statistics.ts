@@ -64,6 +64,8 @@ export const groupByLabels: Record<GroupBy, string> = {
 /** Slices: the agency subtree (within the caller's scope), an administrative unit and its subtree, and the catalog. */
 export const SliceQueryFields = {
   agencyId: Uuid.optional(),
+  /** The agency alone, not the units under it: a by-agency table's row (each row counts its own agency). */
+  agencyOnly: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   unitId: Uuid.optional(),
   level: LevelSchema.optional(),
   fieldId: Uuid.optional(),

@@ -15,6 +15,8 @@ import { STAT_CHANNELS, type StatChannel } from './stat-deltas';
 
 export interface SliceInput {
   agencyId?: string | undefined;
+  /** The agency alone, without its subunits. */
+  agencyOnly?: boolean | undefined;
   unitId?: string | undefined;
   level?: 'province' | 'district' | 'commune' | undefined;
   fieldId?: string | undefined;
@@ -65,10 +67,15 @@ export async function resolveAgencyScope(executor: Executor, actor: Actor, agenc
 export async function resolveStatScope(executor: Executor, actor: Actor, slice: SliceInput): Promise<StatScope> {
   const agency = await resolveAgencyScope(executor, actor, slice.agencyId);
   const conditions: SQL[] = [];
-  const lines: string[] = [agency.path ? `Cơ quan: ${agency.name} và các cơ quan, đơn vị trực thuộc` : 'Phạm vi: toàn tỉnh'];
+  const alone = !!(slice.agencyOnly && agency.id);
+  const lines: string[] = [
+    alone ? `Cơ quan: ${agency.name} (không gồm các đơn vị trực thuộc)` : agency.path ? `Cơ quan: ${agency.name} và các cơ quan, đơn vị trực thuộc` : 'Phạm vi: toàn tỉnh',
+  ];
   // A subtree holding every agency (the province's People's Committee in a one-province system) needs no filter,
   // which lets the coarse rollups answer.
-  if (agency.path) {
+  if (alone) {
+    conditions.push(sql`agency_id = ${agency.id}::uuid`);
+  } else if (agency.path) {
     const [outside] = await executor.select({ id: agencies.id }).from(agencies).where(sql`${agencies.path} NOT LIKE ${`${agency.path}%`}`).limit(1);
     if (outside) conditions.push(inSubtree(agency.path));
   }

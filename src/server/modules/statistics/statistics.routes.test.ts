@@ -203,6 +203,24 @@ describe('dashboard and drill-down', () => {
     expect(overdue.json()).toMatchObject({ total: 1, items: [{ code: codes[2], channel: 'post', statusLabel: 'Đã tiếp nhận' }] });
     expect(overdue.body).not.toContain('Nguyễn Thị Hồng Nhung');
   });
+
+  it('drills a by-agency row to that agency alone, as the row counts it, and an agency page to its subtree', async () => {
+    const rows = (await get(provinceLeader, `/api/statistics/dossiers?${MARCH}&groupBy=agency`)).json().rows as { key: string; figures: { received: { newTotal: number } } }[];
+    expect(rows.find((r) => r.key === w.department.id)?.figures.received.newTotal).toBe(3);
+    // The province's People's Committee receives nothing itself; its subtree holds the Sở's three dossiers.
+    expect(rows.find((r) => r.key === w.province.id)).toBeUndefined();
+    const alone = await get(provinceLeader, `/api/statistics/dossiers/list?${MARCH}&agencyId=${w.province.id}&agencyOnly=true&category=received`);
+    expect(alone.statusCode, alone.body).toBe(200);
+    expect(alone.json().total).toBe(0);
+    expect(alone.json().filters.lines[0]).toContain('không gồm các đơn vị trực thuộc');
+    const subtree = await get(provinceLeader, `/api/statistics/dossiers/list?${MARCH}&agencyId=${w.province.id}&category=received`);
+    expect(subtree.json().total).toBe(3);
+    const own = await get(provinceLeader, `/api/statistics/dossiers/list?${MARCH}&agencyId=${w.department.id}&agencyOnly=true&category=received`);
+    expect(own.json().items.map((i: { code: string }) => i.code).sort()).toEqual([...codes].sort());
+    const figures = (await get(provinceLeader, `/api/statistics/dossiers?${MARCH}&agencyId=${w.province.id}&agencyOnly=true&groupBy=none`)).json();
+    expect(figures.total.received.newTotal).toBe(0);
+    expect((await get(provinceLeader, `/api/statistics/dossiers?${MARCH}&agencyId=${w.department.id}&agencyOnly=maybe`)).statusCode).toBe(400);
+  });
 });
 
 describe('indicators and catalog statistics', () => {

@@ -17,10 +17,10 @@ import { useStatistics, xlsxHref } from './statistics-api';
 const outcomeTags = { early: ['green', 'Trước hạn'], on_time: ['blue', 'Đúng hạn'], late: ['red', 'Quá hạn'] } as const;
 
 /** Toàn tỉnh › agency › procedure: the steps above the current page, each a link keeping the period. */
-function DrillBreadcrumb({ agency, procedure, last }: { agency?: { id: string; name: string } | undefined; procedure?: { id: string; name: string } | undefined; last?: string | undefined }) {
+function DrillBreadcrumb({ agency, procedure, last }: { agency?: { id: string; name: string; alone: boolean } | undefined; procedure?: { id: string; name: string } | undefined; last?: string | undefined }) {
   const { spec } = useStatisticsParams();
   const items = [{ title: <Link to={`${STATISTICS_PATH}${toSearch(periodQuery(spec))}`}>Màn hình điều hành</Link> }];
-  if (agency) items.push({ title: <Link to={agencyDrillHref(spec, agency.id)}>{agency.name}</Link> });
+  if (agency) items.push({ title: <Link to={agencyDrillHref(spec, agency.id, agency.alone)}>{agency.name}</Link> });
   if (procedure) items.push({ title: <span>{procedure.name}</span> });
   if (last) items.push({ title: <span>{last}</span> });
   return <Breadcrumb items={items} style={{ marginBottom: 12 }} />;
@@ -29,12 +29,13 @@ function DrillBreadcrumb({ agency, procedure, last }: { agency?: { id: string; n
 export function AgencyDrillPage() {
   const { spec, slice, period } = useStatisticsParams();
   const agencyId = slice.agencyId;
-  const query = { ...periodQuery(spec), agencyId, groupBy: 'procedure' };
+  const agencyOnly = slice.agencyOnly;
+  const query = { ...periodQuery(spec), agencyId, agencyOnly, groupBy: 'procedure' };
   const stats = useStatistics<DossierStatistics>('/api/statistics/dossiers', query, !!period && !!agencyId);
   const name = stats.data?.filters.scope ?? '';
   return (
     <>
-      <DrillBreadcrumb agency={agencyId && name ? { id: agencyId, name } : undefined} />
+      <DrillBreadcrumb agency={agencyId && name ? { id: agencyId, name, alone: agencyOnly === 'true' } : undefined} />
       <ErrorBanner error={stats.error} />
       <Card
         size="small"
@@ -42,7 +43,8 @@ export function AgencyDrillPage() {
         extra={<XlsxButton href={xlsxHref('/api/statistics/dossiers', query)} />}
       >
         <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-          Gồm hồ sơ của cơ quan và các đơn vị trực thuộc. Bấm một số liệu để xem danh sách hồ sơ.
+          {agencyOnly === 'true' ? 'Hồ sơ do chính cơ quan này giải quyết (các đơn vị trực thuộc có số liệu riêng).' : 'Gồm hồ sơ của cơ quan và các đơn vị trực thuộc.'} Bấm một
+          số liệu để xem danh sách hồ sơ.
         </Typography.Paragraph>
         {stats.data && (
           <FiguresTable
@@ -52,8 +54,8 @@ export function AgencyDrillPage() {
             rows={stats.data.rows}
             total={stats.data.total}
             loading={stats.isFetching}
-            labelLink={(row) => dossierListHref(spec, { agencyId, procedureId: row.key }, 'received')}
-            drillTo={drillHrefFor(spec, { agencyId }, 'procedure')}
+            labelLink={(row) => dossierListHref(spec, { agencyId, agencyOnly, procedureId: row.key }, 'received')}
+            drillTo={drillHrefFor(spec, { agencyId, agencyOnly }, 'procedure')}
           />
         )}
       </Card>
@@ -69,7 +71,7 @@ export function DossierListPage() {
   const query = { ...periodQuery(spec), ...slice, category };
   const list = useStatistics<DossierDrillList>('/api/statistics/dossiers/list', { ...query, page, pageSize: 20 }, !!period);
   const first = list.data?.items[0];
-  const agency = slice.agencyId && list.data ? { id: slice.agencyId, name: list.data.filters.scope } : undefined;
+  const agency = slice.agencyId && list.data ? { id: slice.agencyId, name: list.data.filters.scope, alone: slice.agencyOnly === 'true' } : undefined;
   const procedure = slice.procedureId && first ? { id: slice.procedureId, name: first.procedureName } : undefined;
   return (
     <>

@@ -7,7 +7,12 @@ import { periodQuery, toSearch, type Slice } from './period';
 
 export const STATISTICS_PATH = '/can-bo/thong-ke';
 
-export const agencyDrillHref = (spec: PeriodSpec, agencyId: string) => `${STATISTICS_PATH}/co-quan${toSearch({ ...periodQuery(spec), agencyId })}`;
+/**
+ * An agency's figures by procedure. From a by-agency row (`alone`, the default) the agency's own dossiers, as the
+ * row counts them — the agencies under it have rows of their own.
+ */
+export const agencyDrillHref = (spec: PeriodSpec, agencyId: string, alone = true) =>
+  `${STATISTICS_PATH}/co-quan${toSearch({ ...periodQuery(spec), agencyId, ...(alone ? { agencyOnly: 'true' } : {}) })}`;
 
 export const dossierListHref = (spec: PeriodSpec, slice: Slice, category: DrillCategoryKey) =>
   `${STATISTICS_PATH}/ho-so${toSearch({ ...periodQuery(spec), ...slice, category } as Record<string, QueryValue>)}`;
@@ -17,7 +22,8 @@ export function rowSlice(groupBy: GroupBy, row: DossierStatisticsRow | null): Sl
   if (!row) return {};
   switch (groupBy) {
     case 'agency':
-      return { agencyId: row.key };
+      // Each agency row counts that agency alone.
+      return { agencyId: row.key, agencyOnly: 'true' };
     case 'field':
       return { fieldId: row.key };
     case 'procedure':

@@ -7,7 +7,7 @@ import { PERIOD_PRESETS, PeriodError, resolvePeriod, type Period, type PeriodPre
 import type { QueryValue } from '../../api/client';
 
 export const PERIOD_KEYS = ['preset', 'year', 'month', 'quarter', 'half', 'from', 'to'] as const;
-export const SLICE_KEYS = ['agencyId', 'unitId', 'level', 'fieldId', 'procedureId', 'channel'] as const;
+export const SLICE_KEYS = ['agencyId', 'agencyOnly', 'unitId', 'level', 'fieldId', 'procedureId', 'channel'] as const;
 export type SliceKey = (typeof SLICE_KEYS)[number];
 
 /** What a page shows when the address names no period: the current month (Vietnam time). */
@@ -108,7 +108,8 @@ export function useStatisticsParams() {
     /** Query parameters of the period and slice (for the API and for links). */
     query: { ...periodQuery(spec), ...slice } as Record<string, QueryValue>,
     setPeriod: (next: PeriodSpec) => update(periodQuery(next), PERIOD_KEYS),
-    setSlice: (changes: Slice) => update(changes),
+    // Choosing another agency in a filter means its subtree again, whatever a drill-down had narrowed.
+    setSlice: (changes: Slice) => update('agencyId' in changes && !('agencyOnly' in changes) ? { ...changes, agencyOnly: undefined } : changes),
     set: update,
   };
 }
