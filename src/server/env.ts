@@ -21,6 +21,7 @@ export const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_PREPARE: booleanString.default(true),
   DATA_DIR: z.string().default('./data'),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   PAYMENT_GATEWAY_SECRET: z.string().min(16).optional(),
@@ -47,6 +48,8 @@ export interface AppConfig {
   /** PostgreSQL server URL; undefined means embedded PGlite under dataDir/db. */
   databaseUrl?: string;
   databasePoolSize: number;
+  /** Prepare parameterised statements per connection (DATABASE_PREPARE; off behind a pooler that cannot keep them). */
+  databasePrepare: boolean;
   dataDir: string;
   sessionSecret: string;
   paymentGatewaySecret: string;
@@ -116,6 +119,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databasePrepare: e.DATABASE_PREPARE,
     dataDir,
     sessionSecret: sessionSecret!,
     paymentGatewaySecret: paymentGatewaySecret!,
@@ -140,6 +144,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     port: 0,
     publicUrl: 'http://localhost:3000',
     databasePoolSize: 5,
+    databasePrepare: true,
     dataDir: path.resolve('./data/test'),
     sessionSecret: 'test-session-secret-test-session-secret-0123456789',
     paymentGatewaySecret: 'test-payment-secret-0123456789',

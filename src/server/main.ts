@@ -25,7 +25,7 @@ export function describeDatabase(config: AppConfig): string {
  * turns a second `motcua` on the same DATA_DIR into a clear error instead of a corrupted database.
  */
 export async function openConfiguredDatabase(config: AppConfig): Promise<Database> {
-  if (config.databaseUrl) return openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize });
+  if (config.databaseUrl) return openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, prepare: config.databasePrepare });
   const dir = path.join(config.dataDir, 'db');
   const lockFile = path.join(config.dataDir, 'db.lock');
   takeLock(lockFile);

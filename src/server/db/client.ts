@@ -51,10 +51,12 @@ export interface OpenDatabaseOptions {
   /** A PGlite data dump to start from (tests clone a migrated template). */
   loadDataDir?: Blob | File;
   poolSize?: number;
+  /** PostgreSQL: prepare parameterised statements per connection (default true; see `autoPrepare`). */
+  prepare?: boolean;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.prepare ?? true);
   return openPglite(options.dataDir, options.loadDataDir);
 }
 
@@ -129,12 +131,12 @@ function autoPrepare(client: pg.PoolClient) {
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, prepare: boolean): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: { getTypeParser: pgTypeParser } as never });
   pool.on('error', () => {
     /* idle client errors are reported on next use */
   });
-  pool.on('connect', autoPrepare);
+  if (prepare) pool.on('connect', autoPrepare);
   const db = drizzleNodePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
   return {
     kind: 'postgres',
