@@ -133,9 +133,13 @@ const STATUS_QUEUES: Partial<Record<DossierQueue, DossierStatus>> = {
   result_ready: DossierStatus.RESULT_READY,
 };
 
-/** Rows of the queue index in the actor's subtree, of one status and matching a name pattern when given. */
-function scopeIndexWhere(agencyPath: string, status: DossierStatus | undefined, name: string | undefined): SQL {
-  return sql`${PLAN_PER_CALL}s.agency_id IN (${subtreeAgencyIds(agencyPath)})${status ? sql` AND s.status = ${status}` : sql``}${name ? sql` AND s.search_text LIKE ${name}` : sql``}`;
+/**
+ * Rows of the queue index in the actor's subtree — or, for an agency with no units under it, of that agency alone,
+ * where each dossier has one row — of one status and matching a name pattern when given.
+ */
+function scopeIndexWhere(agency: { path: string; id: string | null; alone: boolean }, status: DossierStatus | undefined, name: string | undefined): SQL {
+  const agencies = agency.alone && agency.id ? sql`s.agency_id = ${agency.id}` : sql`s.agency_id IN (${subtreeAgencyIds(agency.path)})`;
+  return sql`${PLAN_PER_CALL}${agencies}${status ? sql` AND s.status = ${status}` : sql``}${name ? sql` AND s.search_text LIKE ${name}` : sql``}`;
 }
 
 export async function listDossiers(executor: Executor, actor: Actor, query: DossierListQuery, now: Date) {
@@ -149,13 +153,19 @@ export async function listDossiers(executor: Executor, actor: Actor, query: Doss
   }
   // The desk's everyday views: the count (and for "all", searched by name or not, the page's ids, newest first) from
   // the queue index.
-  const scope = scopeIndexWhere(actor.agencyPath, STATUS_QUEUES[query.queue], name);
-  const count = queryRows<{ n: number }>(executor, sql`SELECT count(DISTINCT s.dossier_id)::int AS n FROM dossier_scopes s WHERE ${scope}`);
+  // Most desks belong to an agency with no units under it (a commune): there a dossier has one row, counted and paged
+  // straight from the index, with no de-duplication.
+  const [{ alone } = { alone: false }] = actor.agencyId
+    ? await queryRows<{ alone: boolean }>(executor, sql`SELECT NOT EXISTS (${subtreeAgencyIds(actor.agencyPath)} AND a.id <> ${actor.agencyId}) AS alone`)
+    : [];
+  const scope = scopeIndexWhere({ path: actor.agencyPath, id: actor.agencyId, alone }, STATUS_QUEUES[query.queue], name);
+  const distinct = alone ? sql`` : sql`DISTINCT `;
+  const count = queryRows<{ n: number }>(executor, sql`SELECT count(${distinct}s.dossier_id)::int AS n FROM dossier_scopes s WHERE ${scope}`);
   const page =
     query.queue === 'all'
       ? selectList(
           executor,
-          sql`${dossiers.id} IN (SELECT p.dossier_id FROM (SELECT DISTINCT s.submitted_at, s.dossier_id FROM dossier_scopes s WHERE ${scope}
+          sql`${dossiers.id} IN (SELECT p.dossier_id FROM (SELECT ${distinct}s.submitted_at, s.dossier_id FROM dossier_scopes s WHERE ${scope}
                 ORDER BY s.submitted_at DESC, s.dossier_id DESC LIMIT ${query.pageSize} OFFSET ${offset}) p)`,
           orderOf(query.queue),
           query.pageSize,

@@ -11,7 +11,8 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
 import { createTestApp, signIn, type Client, type TestContext } from '../../test/test-app';
-import { testIdNumber } from '../../test/factories';
+import { createSignedInStaff, testIdNumber } from '../../test/factories';
+import { Role } from '../../../shared/permissions';
 import { multipartFile, pdfBytes } from '../files/files.test-support';
 import { TRACKING_LIMITS } from './tracking.routes';
 import { createDossierWorld, deskInput, type DossierWorld } from './dossiers.test-support';
@@ -203,6 +204,18 @@ describe('queues and search', () => {
     expect(all.map((i) => i.submittedAt)).toEqual([...all.map((i) => i.submittedAt)].sort().reverse());
     const pages = await Promise.all([1, 2, 3].map(async (page) => (await inject('GET', `/api/dossiers?queue=all&page=${page}&pageSize=2`, clients.desk)).json().items as { id: string }[]));
     expect(pages.flat().map((i) => i.id)).toEqual(all.slice(0, 6).map((i) => i.id));
+
+    // An officer of the province's People's Committee sees its whole subtree (the department, the centre, the partner),
+    // each dossier once, and the same totals on the cards as in the lists.
+    const province = (await createSignedInStaff(t.app, t.database.db, w.province, [Role.SPECIALIST], 'Cán bộ Văn phòng UBND tỉnh')).client;
+    const provinceCounts = (await inject('GET', '/api/dossiers/queues/summary', province)).json().counts as Record<string, number>;
+    for (const queue of ['waiting_for_supplement', 'pending_acceptance', 'result_ready', 'all']) {
+      expect((await inject('GET', `/api/dossiers?queue=${queue}&pageSize=200`, province)).json().total, queue).toBe(provinceCounts[queue]);
+    }
+    const provinceAll = (await inject('GET', '/api/dossiers?queue=all&pageSize=200', province)).json().items as { id: string }[];
+    expect(new Set(provinceAll.map((i) => i.id)).size).toBe(provinceAll.length);
+    expect(provinceAll.map((i) => i.id)).toEqual(expect.arrayContaining(all.map((i) => i.id)));
+    expect(provinceCounts.all).toBeGreaterThanOrEqual(summary.all!);
     const pending = (await inject('GET', '/api/dossiers?queue=pending_acceptance&pageSize=200', clients.desk)).json().items as { id: string; acceptAlertAt: string; acceptDueAt: string }[];
     const item = pending.find((i) => i.id === online.dossier.id)!;
     expect(item.acceptAlertAt).toBeTruthy();
