@@ -22,7 +22,9 @@ export interface BenchServer {
 
 /** Forks a server process and waits until it listens. */
 export async function startServer(kind: Kind, databaseUrl: string): Promise<BenchServer> {
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), [kind, databaseUrl], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // BENCH_SERVER_NODE_ARGS: extra Node options for the server processes (e.g. --trace-gc, --cpu-prof).
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = fork(fileURLToPath(import.meta.url), [kind, databaseUrl], { execArgv: ['--import', 'tsx', ...extra], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const next = <T extends Message['type']>(type: T) =>
     new Promise<Extract<Message, { type: T }>>((resolve, reject) => {
       const onMessage = (m: Message) => {
