@@ -55,6 +55,8 @@ export const demoStaffAccounts: DemoStaffAccount[] = [
   staff('vt.stp', 'Đặng Thị Kim Ngân', [Role.CLERK], 'STP', 'VP', 'Văn thư, Văn phòng Sở Tư pháp'),
   staff('motcua.vithanh', 'Lâm Thị Ngọc Trâm', [Role.DESK_OFFICER], 'UBND_VITHANH', 'BPMC', 'Cán bộ Một cửa, UBND thành phố Vị Thanh'),
   staff('cv.vithanh', 'Phan Minh Trí', [Role.SPECIALIST], 'UBND_VITHANH', 'PTP', 'Chuyên viên, Phòng Tư pháp thành phố Vị Thanh'),
+  // Reports the city's CCHC results to Sở Nội vụ (báo cáo đơn vị) and approves the city's dossiers.
+  staff('ld.vithanh', 'Lê Văn Thành', [Role.AGENCY_LEADER], 'UBND_VITHANH', null, 'Phó Chủ tịch UBND thành phố Vị Thanh'),
   staff('motcua.xa', 'Nguyễn Thị Hồng Nhung', [Role.DESK_OFFICER], 'UBND_VITHANH_HOALUU', 'BPMC', 'Công chức Một cửa, UBND xã Hỏa Lựu'),
 ];
 
