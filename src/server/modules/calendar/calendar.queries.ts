@@ -12,8 +12,8 @@ import {
   type WorkingPeriod,
 } from '../../../shared/calendar';
 import type { CalendarYearOrigin } from '../../../shared/schemas/calendar';
-import type { Executor } from '../../db/client';
-import { agencies, officialCalendars } from '../../db/schema';
+import { queryRows, type Executor } from '../../db/client';
+import { officialCalendars } from '../../db/schema';
 
 export interface StoredCalendarYear extends OfficialCalendarYear {
   readonly source: 'official' | 'proposed';
@@ -90,25 +90,19 @@ export type CalendarSource = Awaited<ReturnType<typeof createCalendarSource>>;
 const builtCalendars = new Map<string, WorkCalendar>();
 const MAX_BUILT_CALENDARS = 64;
 
-async function calendarFingerprint(executor: Executor): Promise<string> {
-  const [row] = await executor
-    .select({ n: sql<number>`count(*)::int`, last: sql<string | null>`max(${officialCalendars.updatedAt})::text` })
-    .from(officialCalendars);
-  return `${row?.n ?? 0}@${row?.last ?? ''}`;
+/** The calendar table's fingerprint and the agency's working hours, in one round trip. */
+async function calendarFingerprint(executor: Executor, agencyId: string | null | undefined) {
+  const [row] = await queryRows<{ n: number; last: string | null; hours: { start: string; end: string }[] | null }>(
+    executor,
+    sql`SELECT (SELECT count(*)::int FROM official_calendars) AS n, (SELECT max(updated_at)::text FROM official_calendars) AS last,
+          ${agencyId ? sql`(SELECT working_hours FROM agencies WHERE id = ${agencyId})` : sql`NULL::jsonb`} AS hours`,
+  );
+  return { fingerprint: `${row?.n ?? 0}@${row?.last ?? ''}`, hours: row?.hours ?? null };
 }
 
 /** The work calendar of one agency (its working hours, the official years). */
 export async function loadWorkCalendar(executor: Executor, agencyId?: string | null): Promise<WorkCalendar> {
-  const [fingerprint, hours] = await Promise.all([
-    calendarFingerprint(executor),
-    agencyId
-      ? executor
-          .select({ workingHours: agencies.workingHours })
-          .from(agencies)
-          .where(eq(agencies.id, agencyId))
-          .then((rows) => rows[0]?.workingHours ?? null)
-      : Promise.resolve(null),
-  ]);
+  const { fingerprint, hours } = await calendarFingerprint(executor, agencyId);
   const key = `${fingerprint}|${hours && hours.length > 0 ? JSON.stringify(hours) : 'default'}`;
   const cached = builtCalendars.get(key);
   if (cached) return cached;
