@@ -2,13 +2,13 @@
  * Reads: staff work queues and search (scoped to the actor's agency subtree), counts for the queue cards, the
  * applicant's own dossiers, reusable digitised documents, applicant lookup by ID number, and a dossier's detail.
  */
-import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { DossierListQuery, DossierQueue } from '../../../shared/schemas/dossiers';
 import { foldVietnamese } from '../../../shared/text';
 import { CLOCK_RUNNING_STATUSES, DossierStatus, PENDING_STATUSES } from '../../../shared/workflow/dossier-workflow';
 import type { Actor } from '../../auth/actor';
 import { PLAN_PER_CALL, queryRows, type Executor } from '../../db/client';
-import { agencies, departments, dossierActions, dossierAgencyPeriods, dossierDocuments, dossierSteps, dossiers, files, users } from '../../db/schema';
+import { agencies, dossierActions, dossierAgencyPeriods, dossierDocuments, dossierSteps, dossiers, files, users } from '../../db/schema';
 
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 const OPEN_FOR_STAFF = [...PENDING_STATUSES, DossierStatus.PENDING_ACCEPTANCE, DossierStatus.RESULT_READY];
@@ -267,20 +267,19 @@ export async function loadDossierParts(executor: Executor, row: typeof dossiers.
   const agencyIds = [...new Set([...row.agencyIds, row.currentAgencyId, ...periods.map((p) => p.agencyId).filter((x): x is string => !!x)])];
   const departmentIds = [...new Set([row.currentDepartmentId, ...row.procedure.steps.map((s) => s.departmentId)].filter((x): x is string => !!x))];
   const userIds = [...new Set([row.assigneeId].filter((x): x is string => !!x))];
-  const [agencyRows, departmentRows, userRows] = await Promise.all([
-    executor.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, agencyIds)),
-    departmentIds.length ? executor.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, departmentIds)) : [],
-    userIds.length ? executor.select({ id: users.id, name: users.fullName }).from(users).where(inArray(users.id, userIds)) : [],
-  ]);
+  // The names the page shows, of agencies, departments and the assignee, in one round trip.
+  const names = await queryRows<{ kind: 'agency' | 'department' | 'user'; id: string; name: string }>(
+    executor,
+    sql`SELECT 'agency' AS kind, id, name FROM agencies WHERE id = ANY(${sql.param(agencyIds)}::uuid[])
+        UNION ALL SELECT 'department', id, name FROM departments WHERE id = ANY(${sql.param(departmentIds)}::uuid[])
+        UNION ALL SELECT 'user', id, full_name FROM users WHERE id = ANY(${sql.param(userIds)}::uuid[])`,
+  );
+  const byKind = (kind: 'agency' | 'department' | 'user') => new Map(names.filter((n) => n.kind === kind).map((n) => [n.id, n.name]));
   return {
     actions,
     documents,
     steps,
     periods,
-    names: {
-      agency: new Map(agencyRows.map((a) => [a.id, a.name])),
-      department: new Map(departmentRows.map((d) => [d.id, d.name])),
-      user: new Map(userRows.map((u) => [u.id, u.name])),
-    },
+    names: { agency: byKind('agency'), department: byKind('department'), user: byKind('user') },
   };
 }
