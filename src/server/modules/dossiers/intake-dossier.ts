@@ -4,7 +4,7 @@
  * with the first entry of its log, its documents and (once received) its step plan, audit and tell the applicant.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { toLocalDate } from '../../../shared/calendar';
 import { AppError } from '../../../shared/errors';
 import type { DossierRules, ProcedureSnapshot, ProvidedDocumentInput } from '../../../shared/schemas/dossiers';
@@ -79,11 +79,19 @@ export interface AgencyRow {
   path: string;
   identifierCode: string;
   validTo: string | null;
+  /** Its one-stop desk (Bộ phận Một cửa), if it has one. */
+  deskDepartmentId: string | null;
 }
 
 async function loadAgencies(tx: Executor, ids: string[]): Promise<Map<string, AgencyRow>> {
   const rows = await tx
-    .select({ id: agencies.id, path: agencies.path, identifierCode: agencies.identifierCode, validTo: agencies.validTo })
+    .select({
+      id: agencies.id,
+      path: agencies.path,
+      identifierCode: agencies.identifierCode,
+      validTo: agencies.validTo,
+      deskDepartmentId: sql<string | null>`(SELECT d.id FROM departments d WHERE d.agency_id = ${agencies.id} AND d.is_one_stop_desk LIMIT 1)`,
+    })
     .from(agencies)
     .where(inArray(agencies.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r]));
@@ -216,7 +224,7 @@ export async function intakeDossier(tx: Executor, actor: Actor, spec: IntakeSpec
   const calendar = await loadWorkCalendar(tx, competentAgencyId);
   const rules = await findRuleSet(tx, date);
   const secret = generateTrackingSecret();
-  const deskDepartmentId = await deskDepartmentOf(tx, receivingAgencyId);
+  const deskDepartmentId = receiving.deskDepartmentId;
   const id = randomUUID();
   const schedule = online ? null : scheduleAtReceipt(calendar, snapshot, now);
   const acceptance = online ? acceptanceDeadlines(calendar, rules, now) : null;
