@@ -161,6 +161,9 @@ export default async function dossiersBench(): Promise<void> {
     }
     const search = await load(Math.max(3, seconds / 3), 4, (i) => fetch(`${base(i)}/api/dossiers?q=${encodeURIComponent(['nguyen van', 'tran thi', 'le minh'][i % 3]!)}&page=1&pageSize=20`, { headers }), undefined, appMeters);
     console.log(line('search by name (diacritics ignored)', search));
+    const summary = (i: number) => fetch(`${base(i)}/api/dossiers/queues/summary`, { headers });
+    await load(1, 2, summary);
+    console.log(line('queue cards (counts of every queue)', await load(Math.max(3, seconds / 3), 4, summary, undefined, appMeters)));
     console.log('  goal: queue p95 ≤ 50 ms');
   } finally {
     await Promise.all([...apps, bare].map((s) => s.close()));

@@ -134,6 +134,17 @@ const STATUS_QUEUES: Partial<Record<DossierQueue, DossierStatus>> = {
 };
 
 /**
+ * Most desks belong to an agency with no units under it (a commune): there a dossier has one row in the queue index,
+ * counted and paged straight from it, with no de-duplication.
+ */
+async function indexScopeOf(executor: Executor, path: string, id: string | null) {
+  const [{ alone } = { alone: false }] = id
+    ? await queryRows<{ alone: boolean }>(executor, sql`SELECT NOT EXISTS (${subtreeAgencyIds(path)} AND a.id <> ${id}) AS alone`)
+    : [];
+  return { path, id, alone };
+}
+
+/**
  * Rows of the queue index in the actor's subtree — or, for an agency with no units under it, of that agency alone,
  * where each dossier has one row — of one status and matching a name pattern when given.
  */
@@ -153,13 +164,9 @@ export async function listDossiers(executor: Executor, actor: Actor, query: Doss
   }
   // The desk's everyday views: the count (and for "all", searched by name or not, the page's ids, newest first) from
   // the queue index.
-  // Most desks belong to an agency with no units under it (a commune): there a dossier has one row, counted and paged
-  // straight from the index, with no de-duplication.
-  const [{ alone } = { alone: false }] = actor.agencyId
-    ? await queryRows<{ alone: boolean }>(executor, sql`SELECT NOT EXISTS (${subtreeAgencyIds(actor.agencyPath)} AND a.id <> ${actor.agencyId}) AS alone`)
-    : [];
-  const scope = scopeIndexWhere({ path: actor.agencyPath, id: actor.agencyId, alone }, STATUS_QUEUES[query.queue], name);
-  const distinct = alone ? sql`` : sql`DISTINCT `;
+  const agency = await indexScopeOf(executor, actor.agencyPath, actor.agencyId);
+  const scope = scopeIndexWhere(agency, STATUS_QUEUES[query.queue], name);
+  const distinct = agency.alone ? sql`` : sql`DISTINCT `;
   const count = queryRows<{ n: number }>(executor, sql`SELECT count(${distinct}s.dossier_id)::int AS n FROM dossier_scopes s WHERE ${scope}`);
   const page =
     query.queue === 'all'
@@ -178,14 +185,23 @@ export async function listDossiers(executor: Executor, actor: Actor, query: Doss
 
 export const QUEUES_COUNTED: readonly DossierQueue[] = ['mine', 'department', 'due_soon', 'overdue', 'waiting_for_supplement', 'pending_acceptance', 'result_ready'];
 
-/** Counts for the queue cards, in one scan of the actor's scope. */
+/**
+ * Counts for the queue cards in one statement: every counted queue holds open dossiers only, so the queue index
+ * picks the scope's open dossiers (a few hundred of a commune's thousands) and only those rows are read; "all"
+ * is counted in the index alone.
+ */
 export async function queueCounts(executor: Executor, actor: Actor, now: Date): Promise<Record<DossierQueue, number>> {
+  const empty = Object.fromEntries([...QUEUES_COUNTED, 'all'].map((q) => [q, 0])) as Record<DossierQueue, number>;
+  if (!actor.agencyPath) return empty;
+  const agency = await indexScopeOf(executor, actor.agencyPath, actor.agencyId);
+  const scope = scopeIndexWhere(agency, undefined, undefined);
+  const distinct = agency.alone ? sql`` : sql`DISTINCT `;
   const columns = Object.fromEntries(QUEUES_COUNTED.map((q) => [q, sql<number>`count(*) FILTER (WHERE ${queueCondition(q, actor, now)})::int`]));
   const [row] = await executor
-    .select({ ...columns, all: sql<number>`count(*)::int` })
+    .select({ ...columns, all: sql<number>`(SELECT count(${distinct}s.dossier_id)::int FROM dossier_scopes s WHERE ${scope})` })
     .from(dossiers)
-    .where(staffScope(actor));
-  return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v)])) as Record<DossierQueue, number>;
+    .where(sql`${dossiers.id} IN (SELECT s.dossier_id FROM dossier_scopes s WHERE ${scope} AND s.status IN (${list(OPEN_FOR_STAFF)}))`);
+  return { ...empty, ...Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v)])) } as Record<DossierQueue, number>;
 }
 
 export async function listApplicantDossiers(executor: Executor, userId: string, page: number, pageSize: number) {
