@@ -90,7 +90,7 @@ async function loadAgencies(tx: Executor, ids: string[]): Promise<Map<string, Ag
       path: agencies.path,
       identifierCode: agencies.identifierCode,
       validTo: agencies.validTo,
-      deskDepartmentId: sql<string | null>`(SELECT d.id FROM departments d WHERE d.agency_id = ${agencies.id} AND d.is_one_stop_desk LIMIT 1)`,
+      deskDepartmentId: sql<string | null>`(SELECT d.id FROM departments d WHERE d.agency_id = "agencies"."id" AND d.is_one_stop_desk LIMIT 1)`,
     })
     .from(agencies)
     .where(inArray(agencies.id, [...new Set(ids)]));

@@ -41,6 +41,10 @@ describe('desk intake', () => {
     expect(result.trackingSecret).toMatch(/^[A-Z2-9]{8}$/);
     expect(row.trackingSecretHash).not.toContain(result.trackingSecret);
     expect(row).toMatchObject({ status: 'received', channel: 'in_person', currentStep: 0, competentAgencyId: world.department.id, receivingAgencyId: world.department.id });
+    // It sits at the receiving agency's one-stop desk (Bộ phận Một cửa) until it is passed on.
+    const [desk] = (await db.db.execute(sql`SELECT id FROM departments WHERE agency_id = ${world.department.id} AND is_one_stop_desk`) as unknown as { rows: { id: string }[] }).rows;
+    expect(desk).toBeDefined();
+    expect(row.currentDepartmentId).toBe(desk!.id);
     expect(row.receivedAt).toEqual(at('2021-03-01', '09:00'));
     expect(row.dueAt).toEqual(at('2021-03-08', '09:00'));
     expect(row.originalDueAt).toEqual(row.dueAt);
