@@ -66,6 +66,12 @@ export const SliceQueryFields = {
   agencyId: Uuid.optional(),
   /** The agency alone, not the units under it: a by-agency table's row (each row counts its own agency). */
   agencyOnly: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** Several levels, comma-separated (section I of Biểu 07b: `province,district`). */
+  levels: z
+    .string()
+    .regex(/^(province|district|commune)(,(province|district|commune))*$/, 'Cấp thực hiện: province, district, commune, cách nhau bằng dấu phẩy')
+    .transform((v) => v.split(',') as ('province' | 'district' | 'commune')[])
+    .optional(),
   unitId: Uuid.optional(),
   level: LevelSchema.optional(),
   fieldId: Uuid.optional(),
@@ -171,7 +177,12 @@ export type ReportFormQuery = z.infer<typeof ReportFormQuery>;
 export const ReportFormCode = z.enum(['07a', '07b', 'II.06a']);
 export type ReportFormCode = z.infer<typeof ReportFormCode>;
 
-export const ReportFormSection = z.object({ title: z.string().nullable(), rows: z.array(DossierStatisticsRow) });
+export const ReportFormSection = z.object({
+  title: z.string().nullable(),
+  /** The levels the section's rows count (null: every level), for the drill-down to its dossiers. */
+  levels: z.array(LevelSchema).nullable(),
+  rows: z.array(DossierStatisticsRow),
+});
 export const ReportForm = z.object({
   form: ReportFormCode,
   /** e.g. "Biểu số 07a/BTP/KSTT". */

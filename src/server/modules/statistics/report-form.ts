@@ -54,14 +54,15 @@ export async function getReportForm(executor: Executor, actor: Actor, input: Per
   const sections: ReportForm['sections'] = [];
   let total;
   if (form === '07b') {
-    const upper = await statisticsRows(executor, period, 'field', { ...scope, filter: { ...scope.filter, levels: ['province', 'district'] } });
-    const communes = await statisticsRows(executor, period, 'field', { ...scope, filter: { ...scope.filter, level: 'commune' } });
-    sections.push({ title: 'I. Tình hình, kết quả giải quyết TTHC thuộc phạm vi thẩm quyền của UBND cấp tỉnh', rows: upper.rows });
-    sections.push({ title: 'II. Tổng hợp tình hình, kết quả giải quyết TTHC thuộc phạm vi thẩm quyền của UBND cấp xã', rows: communes.rows });
+    const upperLevels: ('province' | 'district')[] = ['province', 'district'];
+    const upper = await statisticsRows(executor, period, 'field', { ...scope, filter: { ...scope.filter, levels: upperLevels } });
+    const communes = await statisticsRows(executor, period, 'field', { ...scope, filter: { ...scope.filter, levels: ['commune'] } });
+    sections.push({ title: 'I. Tình hình, kết quả giải quyết TTHC thuộc phạm vi thẩm quyền của UBND cấp tỉnh', levels: upperLevels, rows: upper.rows });
+    sections.push({ title: 'II. Tổng hợp tình hình, kết quả giải quyết TTHC thuộc phạm vi thẩm quyền của UBND cấp xã', levels: ['commune'], rows: communes.rows });
     total = (await statisticsRows(executor, period, 'none', scope)).total;
   } else {
     const all = await statisticsRows(executor, period, 'field', scope);
-    sections.push({ title: null, rows: all.rows });
+    sections.push({ title: null, levels: null, rows: all.rows });
     total = all.total;
   }
   const notes = [

@@ -19,6 +19,7 @@ export interface SliceInput {
   agencyOnly?: boolean | undefined;
   unitId?: string | undefined;
   level?: 'province' | 'district' | 'commune' | undefined;
+  levels?: readonly ('province' | 'district' | 'commune')[] | undefined;
   fieldId?: string | undefined;
   procedureId?: string | undefined;
   channel?: StatChannel | 'online' | undefined;
@@ -86,6 +87,7 @@ export async function resolveStatScope(executor: Executor, actor: Actor, slice: 
     lines.push(`Địa bàn: ${unit.name} (gồm các đơn vị hành chính trực thuộc)`);
   }
   if (slice.level) lines.push(`Cấp thực hiện: ${levelLabels[slice.level]}`);
+  if (slice.levels && slice.levels.length > 0) lines.push(`Cấp thực hiện: ${slice.levels.map((l) => levelLabels[l]).join(', ')}`);
   if (slice.fieldId) {
     const [field] = await executor.select({ code: procedureFields.code, name: procedureFields.name }).from(procedureFields).where(eq(procedureFields.id, slice.fieldId));
     if (!field) throw new AppError('VALIDATION_FAILED', { details: { fields: [{ path: 'querystring.fieldId', message: 'Không tìm thấy lĩnh vực' }] } });
@@ -106,6 +108,7 @@ export async function resolveStatScope(executor: Executor, actor: Actor, slice: 
     filter: {
       agencies: conditions.length > 0 ? sql.join(conditions, sql` AND `) : null,
       level: slice.level,
+      levels: slice.levels,
       fieldId: slice.fieldId,
       procedureId: slice.procedureId,
       channels,

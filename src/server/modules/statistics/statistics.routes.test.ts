@@ -221,6 +221,19 @@ describe('dashboard and drill-down', () => {
     expect(figures.total.received.newTotal).toBe(0);
     expect((await get(provinceLeader, `/api/statistics/dossiers?${MARCH}&agencyId=${w.department.id}&agencyOnly=maybe`)).statusCode).toBe(400);
   });
+
+  it('drills a Biểu 07b section to the levels it counts', async () => {
+    const form = (await get(provinceLeader, '/api/statistics/report-form?preset=statutory_quarter&year=2026&quarter=3')).json();
+    expect(form.form).toBe('07b');
+    expect(form.sections.map((s: { levels: string[] | null }) => s.levels)).toEqual([['province', 'district'], ['commune']]);
+    // The test procedure is a provincial one: its March dossiers are section I's, none is section II's.
+    const upper = await get(provinceLeader, `/api/statistics/dossiers/list?${MARCH}&levels=province,district&category=received`);
+    expect(upper.statusCode, upper.body).toBe(200);
+    expect(upper.json().total).toBe(3);
+    expect(upper.json().filters.lines).toContain('Cấp thực hiện: Cấp tỉnh, Cấp huyện');
+    expect((await get(provinceLeader, `/api/statistics/dossiers/list?${MARCH}&levels=commune&category=received`)).json().total).toBe(0);
+    expect((await get(provinceLeader, `/api/statistics/dossiers/list?${MARCH}&levels=province,town&category=received`)).statusCode).toBe(400);
+  });
 });
 
 describe('indicators and catalog statistics', () => {

@@ -15,8 +15,11 @@ export type DrillCategoryKey = 'received' | 'resolved' | 'resolved_early' | 'res
 
 export interface FiguresTableProps {
   rows: DossierStatisticsRow[];
-  /** Rows under section headings (the forms' "I. …", "II. …"); used instead of `rows` when given. */
-  sections?: { title: string | null; rows: DossierStatisticsRow[] }[] | undefined;
+  /**
+   * Rows under section headings (the forms' "I. …", "II. …"); used instead of `rows` when given. A section's own
+   * `drillTo` serves its rows (its slice differs from the table's, e.g. a level); the total row keeps `drillTo`.
+   */
+  sections?: { title: string | null; rows: DossierStatisticsRow[]; drillTo?: FiguresTableProps['drillTo'] }[] | undefined;
   total: DossierFigures;
   /** Heading of the first column ("Lĩnh vực", "Cơ quan giải quyết"…). */
   labelTitle: string;
@@ -32,14 +35,15 @@ export interface FiguresTableProps {
   loading?: boolean;
 }
 
-type Row = DossierStatisticsRow & { isTotal?: boolean; isHeading?: boolean; index?: number; rowId: string };
+type Row = DossierStatisticsRow & { isTotal?: boolean; isHeading?: boolean; index?: number; rowId: string; drillTo?: FiguresTableProps['drillTo'] };
 
 export function FiguresTable({ rows, sections, total, labelTitle, drillTo, labelLink, extraColumns = true, legalTime = false, caption, loading }: FiguresTableProps) {
   const count = (get: (f: DossierFigures) => number, category?: DrillCategoryKey) => (_: unknown, row: Row) => {
     if (row.isHeading) return '';
     const value = get(row.figures);
     const text = formatCount(value);
-    const href = category && value > 0 && drillTo ? drillTo(row.isTotal ? null : row, category) : null;
+    const drill = row.drillTo ?? drillTo;
+    const href = category && value > 0 && drill ? drill(row.isTotal ? null : row, category) : null;
     return href ? <Link to={href} aria-label={`${text} hồ sơ: xem danh sách`}>{text}</Link> : text;
   };
   const col = (title: ReactNode, key: string, get: (f: DossierFigures) => number, category?: DrillCategoryKey) => ({
@@ -114,7 +118,7 @@ export function FiguresTable({ rows, sections, total, labelTitle, drillTo, label
   const body: Row[] = [];
   for (const section of sections ?? [{ title: null, rows }]) {
     if (section.title) body.push({ key: '', rowId: `section-${body.length}`, label: section.title, code: null, legalTime: null, figures: total, isHeading: true });
-    section.rows.forEach((r, i) => body.push({ ...r, rowId: `${body.length}-${r.key}`, index: i + 1 }));
+    section.rows.forEach((r, i) => body.push({ ...r, rowId: `${body.length}-${r.key}`, index: i + 1, ...(section.drillTo ? { drillTo: section.drillTo } : {}) }));
   }
   const totalRow: Row = { key: '', rowId: 'total', label: 'Tổng cộng', code: null, legalTime: null, figures: total, isTotal: true };
   const leaves = leafColumns(columns);

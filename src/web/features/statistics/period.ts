@@ -7,7 +7,7 @@ import { PERIOD_PRESETS, PeriodError, resolvePeriod, type Period, type PeriodPre
 import type { QueryValue } from '../../api/client';
 
 export const PERIOD_KEYS = ['preset', 'year', 'month', 'quarter', 'half', 'from', 'to'] as const;
-export const SLICE_KEYS = ['agencyId', 'agencyOnly', 'unitId', 'level', 'fieldId', 'procedureId', 'channel'] as const;
+export const SLICE_KEYS = ['agencyId', 'agencyOnly', 'unitId', 'level', 'levels', 'fieldId', 'procedureId', 'channel'] as const;
 export type SliceKey = (typeof SLICE_KEYS)[number];
 
 /** What a page shows when the address names no period: the current month (Vietnam time). */

@@ -48,13 +48,16 @@ export function ReportFormPage() {
           <FiguresTable
             caption={`${f.formNumber}: ${f.title}, ${f.period.label}`}
             labelTitle="Lĩnh vực giải quyết"
-            sections={f.sections}
+            sections={f.sections.map((section) => ({
+              ...section,
+              // Biểu 07b splits the rows by level (I. province and district, II. commune): each section drills to its levels.
+              drillTo: drillHrefFor(spec, { agencyId: slice.agencyId, ...(section.levels ? { levels: section.levels.join(',') } : {}) }, 'field'),
+            }))}
             rows={[]}
             total={f.total}
             loading={form.isFetching}
             extraColumns={false}
-            // Biểu 07b splits the rows by level (I. province and district, II. commune): its figures are not one slice.
-            drillTo={f.sections.length === 1 ? drillHrefFor(spec, { agencyId: slice.agencyId }, 'field') : undefined}
+            drillTo={drillHrefFor(spec, { agencyId: slice.agencyId }, 'field')}
           />
           {f.notes.length > 0 && (
             <ul className="stat-notes">
