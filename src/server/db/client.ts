@@ -104,7 +104,8 @@ export const AUTO_PREPARE = { perConnection: 500, maxTextLength: 16_384 } as con
  * commune, all of them for the province): it stays unnamed, planned for its values each time, where a prepared
  * statement's generic plan would serve every scope with one plan.
  */
-export const PLAN_PER_CALL = sql.raw('/* plan-per-call */ ');
+const PLAN_PER_CALL_MARK = '/* plan-per-call */';
+export const PLAN_PER_CALL = sql.raw(`${PLAN_PER_CALL_MARK} `);
 
 /**
  * Names every parameterised statement by the hash of its text, so each connection parses and plans it once and then
@@ -119,7 +120,7 @@ function autoPrepare(client: pg.PoolClient) {
     if (config !== null && typeof config === 'object' && !(config as { name?: unknown }).name && !(config as { submit?: unknown }).submit) {
       const { text } = config as { text?: unknown; values?: unknown };
       const params = (config as { values?: unknown }).values ?? values;
-      if (typeof text === 'string' && text.length <= AUTO_PREPARE.maxTextLength && Array.isArray(params) && params.length > 0 && !text.includes('/* plan-per-call */')) {
+      if (typeof text === 'string' && text.length <= AUTO_PREPARE.maxTextLength && Array.isArray(params) && params.length > 0 && !text.includes(PLAN_PER_CALL_MARK)) {
         const name = `mc_${createHash('sha1').update(text).digest('base64url')}`;
         if (named.has(name) || named.size < AUTO_PREPARE.perConnection) {
           named.add(name);

@@ -8,6 +8,7 @@ import { foldVietnamese } from '../../../shared/text';
 import { CLOCK_RUNNING_STATUSES, DossierStatus, PENDING_STATUSES } from '../../../shared/workflow/dossier-workflow';
 import type { Actor } from '../../auth/actor';
 import { PLAN_PER_CALL, queryRows, type Executor } from '../../db/client';
+import { escapeLike } from '../users/users.queries';
 import { agencies, dossierActions, dossierAgencyPeriods, dossierDocuments, dossierSteps, dossiers, files, users } from '../../db/schema';
 
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
@@ -21,7 +22,7 @@ export function staffScope(actor: Actor): SQL {
 
 /** The ids of the agencies under (and including) the one at `path`. */
 function subtreeAgencyIds(path: string): SQL {
-  return sql`SELECT a.id FROM agencies a WHERE a.path LIKE ${`${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
+  return sql`SELECT a.id FROM agencies a WHERE a.path LIKE ${`${escapeLike(path)}%`}`;
 }
 
 export function queueCondition(queue: DossierQueue, actor: Actor, now: Date): SQL | undefined {
@@ -50,23 +51,29 @@ export function queueCondition(queue: DossierQueue, actor: Actor, now: Date): SQ
   }
 }
 
-/** Code, ID number (exact) or applicant / organisation name ignoring diacritics. */
-export function searchCondition(q: string | undefined): SQL | undefined {
+/** What a staff search asks for: an ID number (exact), a dossier code (or its start), or a name. */
+function searchOf(q: string | undefined): { kind: 'id' | 'code' | 'name'; text: string } | undefined {
   const text = q?.trim();
   if (!text) return undefined;
-  if (/^\d{9}$|^\d{12}$/.test(text)) return eq(dossiers.applicantIdNumber, text);
-  if (/\d/.test(text) && /[-.]/.test(text) && !/\s/.test(text)) {
-    return sql`(${dossiers.code} = ${text} OR ${dossiers.code} LIKE ${`${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`;
-  }
-  const folded = namePattern(text)!;
+  if (/^\d{9}$|^\d{12}$/.test(text)) return { kind: 'id', text };
+  if (/\d/.test(text) && /[-.]/.test(text) && !/\s/.test(text)) return { kind: 'code', text };
+  return { kind: 'name', text };
+}
+
+/** Code, ID number (exact) or applicant / organisation name ignoring diacritics. */
+export function searchCondition(q: string | undefined): SQL | undefined {
+  const search = searchOf(q);
+  if (!search) return undefined;
+  if (search.kind === 'id') return eq(dossiers.applicantIdNumber, search.text);
+  if (search.kind === 'code') return sql`(${dossiers.code} = ${search.text} OR ${dossiers.code} LIKE ${`${escapeLike(search.text)}%`})`;
+  const folded = namePattern(q)!;
   return sql`(f_unaccent(lower(${dossiers.applicantName})) LIKE ${folded} OR f_unaccent(lower(coalesce(${dossiers.organisationName}, ''))) LIKE ${folded})`;
 }
 
 /** The LIKE pattern of a name search (diacritics and case ignored), or undefined when `q` is empty, an ID or a code. */
 function namePattern(q: string | undefined): string | undefined {
-  const text = q?.trim();
-  if (!text || /^\d{9}$|^\d{12}$/.test(text) || (/\d/.test(text) && /[-.]/.test(text) && !/\s/.test(text))) return undefined;
-  return `%${foldVietnamese(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const search = searchOf(q);
+  return search?.kind === 'name' ? `%${escapeLike(foldVietnamese(search.text))}%` : undefined;
 }
 
 function orderOf(queue: DossierQueue): SQL[] {
@@ -215,7 +222,7 @@ export async function listApplicantDossiers(executor: Executor, userId: string, 
 
 /** Digitised documents of the applicant's earlier dossiers that staff marked reusable. */
 export async function listReusableDocuments(executor: Executor, userId: string, q?: string) {
-  const folded = q ? `%${foldVietnamese(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const folded = q ? `%${escapeLike(foldVietnamese(q))}%` : null;
   return executor
     .select({
       id: dossierDocuments.id,

@@ -4,7 +4,7 @@
  * with the first entry of its log, its documents and (once received) its step plan, audit and tell the applicant.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { toLocalDate } from '../../../shared/calendar';
 import { AppError } from '../../../shared/errors';
 import type { DossierRules, ProcedureSnapshot, ProvidedDocumentInput } from '../../../shared/schemas/dossiers';
@@ -14,8 +14,8 @@ import { reduceDossier, type DossierEvent } from '../../../shared/workflow/dossi
 import { DossierAction, DossierStatus, auditActionOf } from '../../../shared/workflow/dossier-workflow';
 import type { Actor } from '../../auth/actor';
 import { recordAudit } from '../../audit/record-audit';
-import type { Executor } from '../../db/client';
-import { agencies, departments, dossierActions, dossiers, users } from '../../db/schema';
+import { queryRows, type Executor } from '../../db/client';
+import { agencies, dossierActions, dossiers, users } from '../../db/schema';
 import { loadWorkCalendar } from '../calendar/calendar.queries';
 import { allocateDossierCode } from './allocate-dossier-code';
 import { columnsOfState, type ActionActor } from './dossier-records';
@@ -90,19 +90,19 @@ async function loadAgencies(tx: Executor, ids: string[]): Promise<Map<string, Ag
       path: agencies.path,
       identifierCode: agencies.identifierCode,
       validTo: agencies.validTo,
-      deskDepartmentId: sql<string | null>`(SELECT d.id FROM departments d WHERE d.agency_id = "agencies"."id" AND d.is_one_stop_desk LIMIT 1)`,
+      // Drizzle leaves a lone table's columns unqualified: name the outer one, or the subquery reads its own `id`.
+      deskDepartmentId: deskDepartmentSql(sql`"agencies"."id"`),
     })
     .from(agencies)
     .where(inArray(agencies.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** The one-stop desk (Bộ phận Một cửa) of an agency, as a scalar subquery. */
+const deskDepartmentSql = (agencyId: SQL) => sql<string | null>`(SELECT d.id FROM departments d WHERE d.agency_id = ${agencyId} AND d.is_one_stop_desk LIMIT 1)`;
+
 export async function deskDepartmentOf(tx: Executor, agencyId: string): Promise<string | null> {
-  const [desk] = await tx
-    .select({ id: departments.id })
-    .from(departments)
-    .where(and(eq(departments.agencyId, agencyId), eq(departments.isOneStopDesk, true)))
-    .limit(1);
+  const [desk] = await queryRows<{ id: string | null }>(tx, sql`SELECT ${deskDepartmentSql(sql`${agencyId}::uuid`)} AS id`);
   return desk?.id ?? null;
 }
 

@@ -13,7 +13,6 @@ import { trackingSecretMatches } from './tracking-secret';
 /** Actions the public timeline leaves out: internal alerts and who worked on it. */
 const HIDDEN: ReadonlySet<string> = new Set(['mark_due_soon', 'mark_overdue', 'assign']);
 
-/** One lookup is one statement: the rate-limit hits and the dossier with its timeline (a public page under load). */
 interface TrackedRow extends Record<string, unknown> {
   code: string;
   procedure_name: string;
@@ -32,6 +31,7 @@ interface TrackedRow extends Record<string, unknown> {
 /** Raw rows carry timestamps as Date (pg) or string (PGlite, json). */
 const isoOf = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
+/** One lookup is one statement: the rate-limit hits and the dossier with its timeline (a public page under load). */
 export async function trackDossier(executor: Executor, code: string, proof: { secret?: string | undefined; phone?: string | undefined }, limits: readonly RateLimit[] = []) {
   const lookup = sql`
     SELECT d.code, d.procedure->>'name' AS procedure_name, d.channel, d.status, d.submitted_at, d.received_at, d.due_at, d.finished_at,

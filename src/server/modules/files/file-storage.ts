@@ -63,6 +63,14 @@ async function* chunksOf(source: AsyncIterable<Uint8Array> | Uint8Array): AsyncI
   else yield* source;
 }
 
+/** Removes a file last modified at least `ageMs` ago; true when removed. */
+async function removeIfOlder(file: string, ageMs: number): Promise<boolean> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info || Date.now() - info.mtimeMs < ageMs) return false;
+  await rm(file, { force: true });
+  return true;
+}
+
 export function createLocalFileStorage(root: string): FileStorage {
   const tmpDir = path.join(root, 'tmp');
   return {
@@ -123,24 +131,11 @@ export function createLocalFileStorage(root: string): FileStorage {
         () => false,
       );
     },
-    async remove(sha256, unlessNewerThanMs) {
-      const file = contentPath(root, sha256);
-      const info = await stat(file).catch(() => undefined);
-      if (!info || Date.now() - info.mtimeMs < unlessNewerThanMs) return false;
-      await rm(file, { force: true });
-      return true;
-    },
+    remove: (sha256, unlessNewerThanMs) => removeIfOlder(contentPath(root, sha256), unlessNewerThanMs),
     async sweepTemporary(olderThanMs) {
       const names = await readdir(tmpDir).catch(() => [] as string[]);
       let removed = 0;
-      for (const name of names) {
-        const file = path.join(tmpDir, name);
-        const info = await stat(file).catch(() => undefined);
-        if (info && Date.now() - info.mtimeMs >= olderThanMs) {
-          await rm(file, { force: true });
-          removed++;
-        }
-      }
+      for (const name of names) if (await removeIfOlder(path.join(tmpDir, name), olderThanMs)) removed++;
       return removed;
     },
   };
