@@ -2,15 +2,19 @@
  * Bench support: a PostgreSQL database holding the demo province and a simulated dossier history of a given size,
  * created on BENCH_DATABASE_URL (a server whose user may CREATE DATABASE) and kept between runs (`motcua_bench_<n>`),
  * since loading millions of dossiers takes minutes. BENCH_FRESH=1 rebuilds it. BENCH_SCALE (default 1) shrinks every
- * size for a quick run.
+ * size for a quick run. BENCH_LOAD_PROCESSES (default: the number of cores) splits a load of 200,000 dossiers or more
+ * over that many processes, months apart (generating the dossiers is CPU-bound in Node).
  */
+import { fork } from 'node:child_process';
 import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase, queryRows, type Database } from '../src/server/db/client';
 import { migrate } from '../src/server/db/migrate';
 import { seedDemo } from '../src/server/seed/seed-demo';
-import { simulateDossiers } from '../src/server/modules/simulation/simulate-dossiers';
+import { prepareSplitLoad, simulateDossiers, splitByMonths, type SimulateOptions, type SimulateResult } from '../src/server/modules/simulation/simulate-dossiers';
 import { workingDaysBetween } from '../src/server/modules/simulation/seed-simulated-history';
 
 export const SIMULATION = { from: '2021-01-01', to: '2025-12-31', horizon: new Date('2026-02-28T00:00:00Z'), seed: 766 } as const;
@@ -115,19 +119,18 @@ export async function simulatedDatabase(target: number, options: SimulatedDataba
   const workingDays = await workingDaysBetween(database.db, SIMULATION.from, SIMULATION.to);
   const perDay = target / workingDays;
   console.log(`Loading ${name}${dossiersOnly ? ' (dossier rows and rollups only)' : ''}: about ${Math.round(target).toLocaleString('en')} dossiers (${perDay.toFixed(0)} per working day, ${SIMULATION.from} → ${SIMULATION.to})...`);
-  const result = await simulateDossiers(database, {
-    from: SIMULATION.from,
-    to: SIMULATION.to,
-    perDay,
-    seed: SIMULATION.seed,
-    horizon: SIMULATION.horizon,
-    chunkSize: 5_000,
-    deferIndexes: true,
-    dossiersOnly,
-    onProgress: (p) => {
-      if (p.dossiers % 100_000 < 5_000) console.log(`  ${p.day}: ${p.dossiers.toLocaleString('en')} dossiers, ${p.actions.toLocaleString('en')} actions, ${p.seconds.toFixed(0)} s`);
-    },
-  });
+  const base: SimulateOptions = { from: SIMULATION.from, to: SIMULATION.to, perDay, seed: SIMULATION.seed, horizon: SIMULATION.horizon, chunkSize: 5_000, dossiersOnly };
+  const processes = Number(process.env.BENCH_LOAD_PROCESSES ?? os.cpus().length);
+  const result =
+    processes > 1 && target >= 200_000
+      ? await splitLoad(database, url, base, processes)
+      : await simulateDossiers(database, {
+          ...base,
+          deferIndexes: true,
+          onProgress: (p) => {
+            if (p.dossiers % 100_000 < 5_000) console.log(`  ${p.day}: ${p.dossiers.toLocaleString('en')} dossiers, ${p.actions.toLocaleString('en')} actions, ${p.seconds.toFixed(0)} s`);
+          },
+        });
   await database.db.execute(sql`VACUUM (ANALYZE)`);
   await database.db.execute(
     sql`INSERT INTO audit_log (actor_kind, action, subject_type, subject_id, summary) VALUES ('system', 'statistics.history_simulated', 'bench', ${`bench:${name}`}, ${JSON.stringify({ ...result, dossiersOnly })}::jsonb)`,
@@ -137,6 +140,47 @@ export async function simulatedDatabase(target: number, options: SimulatedDataba
       `${Math.round(result.dossiers / result.seconds).toLocaleString('en')} dossiers/s (writing ${result.writeSeconds.toFixed(0)} s).`,
   );
   return { database, url, dossiers: result.dossiers, loadSeconds: result.seconds };
+}
+
+/** The load in `processes` child processes (bench/load-part.ts), each writing its own months. */
+async function splitLoad(database: Database, url: string, base: SimulateOptions, processes: number): Promise<SimulateResult> {
+  const started = Date.now();
+  const finish = await prepareSplitLoad(database.db, base.from);
+  const ranges = splitByMonths(base.from, base.to, processes);
+  console.log(`  in ${ranges.length} processes: ${ranges.map((r) => `${r.from} → ${r.to}`).join(', ')}`);
+  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'load-part.ts');
+  const parts = await Promise.all(
+    ranges.map(
+      (range) =>
+        new Promise<SimulateResult>((resolve, reject) => {
+          const args = { url, from: base.from, to: base.to, emitFrom: range.from, emitTo: range.to, perDay: base.perDay, seed: base.seed, horizon: base.horizon!.toISOString(), dossiersOnly: base.dossiersOnly ?? false };
+          const child = fork(script, [JSON.stringify(args)], { execArgv: ['--import', 'tsx', '--max-semi-space-size=64'] });
+          let result: SimulateResult | undefined;
+          child.on('message', (m) => (result = m as SimulateResult));
+          child.on('error', reject);
+          child.on('exit', (code) => (code === 0 && result ? resolve(result) : reject(new Error(`load part ${range.from} → ${range.to} exited with ${code}`))));
+        }),
+    ),
+  );
+  const indexStarted = Date.now();
+  const checkpoints = await finish();
+  console.log(`  indexes, queue index and checkpoints built in ${((Date.now() - indexStarted) / 1000).toFixed(0)} s`);
+  const sum = (f: (r: SimulateResult) => number) => parts.reduce((s, r) => s + f(r), 0);
+  const byChannel: Record<string, number> = {};
+  for (const r of parts) for (const [k, v] of Object.entries(r.byChannel)) byChannel[k] = (byChannel[k] ?? 0) + v;
+  return {
+    from: base.from,
+    to: base.to,
+    day: base.to,
+    dossiers: sum((r) => r.dossiers),
+    actions: sum((r) => r.actions),
+    rows: sum((r) => r.rows),
+    writeSeconds: sum((r) => r.writeSeconds),
+    checkpoints,
+    complete: parts.every((r) => r.complete),
+    byChannel,
+    seconds: (Date.now() - started) / 1000,
+  };
 }
 
 /** p-th percentile (0–100) of sorted values. */

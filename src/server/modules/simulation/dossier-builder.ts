@@ -78,6 +78,11 @@ export interface BuilderContext {
   sampleFileId: string | null;
   /** The dossier's id when it must be the same on every run (a resumable load); random otherwise. */
   id?: string;
+  /**
+   * Only the dossier row and its statistics deltas will be written (`SimulateOptions.dossiersOnly`): skip what
+   * nothing reads then — document rows and the request hashes of the action log.
+   */
+  rowOnly?: boolean;
 }
 
 type DossierInsert = typeof dossiers.$inferInsert;
@@ -219,7 +224,7 @@ export class DossierBuilder {
       payload: event.payload as Record<string, unknown>,
       requestHash: hash,
     });
-    for (const d of documents) this.documents.push(...this.documentRows(d, 'application', null, at));
+    if (!this.ctx.rowOnly) for (const d of documents) this.documents.push(...this.documentRows(d, 'application', null, at));
     addStatDeltas(this.deltas, this.statDossier, null, state, { action: event.action, at });
   }
 
@@ -262,7 +267,7 @@ export class DossierBuilder {
     const a = input.applicant;
     const applicant: SimApplicantData = { userId: null, kind: 'individual', name: a.fullName, idNumber: a.idNumber ?? null, phone: a.phone ?? null, email: null, address: a.address ?? null };
     const parsed = { ...input, summary: undefined, note: undefined };
-    this.create(at, input.channel, applicant, event, input.documents, input.deliveryMethod ?? (input.channel === 'post' ? 'post' : 'at_desk'), requestHash(parsed), 'desk');
+    this.create(at, input.channel, applicant, event, input.documents, input.deliveryMethod ?? (input.channel === 'post' ? 'post' : 'at_desk'), this.ctx.rowOnly ? '' : requestHash(parsed), 'desk');
     this.insertStepPlan(schedule.steps, at, firstStep);
     this.periods.push({ dossierId: this.id, agencyId: competent.id, externalAgencyName: null, role: 'competent', startedAt: schedule.processingStartedAt, dueAt: schedule.dueAt, finishedAt: null, outcome: null, seq: 0 });
     return this;
@@ -280,7 +285,7 @@ export class DossierBuilder {
       toStatus: 'pending_acceptance',
       payload: { agencyId: receiving.id, departmentId: receiving.deskDepartmentId, channel: 'online', acceptAlertAt: acceptance.acceptAlertAt.toISOString(), acceptDueAt: acceptance.acceptDueAt.toISOString() },
     };
-    this.create(at, 'online', applicant, event, input.documents, 'online', requestHash(input), 'applicant');
+    this.create(at, 'online', applicant, event, input.documents, 'online', this.ctx.rowOnly ? '' : requestHash(input), 'applicant');
     return this;
   }
 
@@ -341,7 +346,7 @@ export class DossierBuilder {
       toStep: after.currentStep,
       comment: planned.comment !== undefined ? planned.comment : (input.comment ?? null),
       payload: planned.payload,
-      requestHash: requestHash({ dossierId: this.id, input }),
+      requestHash: this.ctx.rowOnly ? '' : requestHash({ dossierId: this.id, input }),
     });
     this.row = { ...this.row, ...columnsOfState(after), ...planned.extra, lastSeq: this.seq, updatedAt: at };
     this.state = after;

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { addCalendarDays, toLocalDate, type WorkCalendar } from '../../../shared/calendar';
+import { monthEnd, monthStart } from '../../../shared/periods';
 import { AuditAction } from '../../../shared/audit-actions';
 import { systemActor } from '../../auth/actor';
 import { recordAudit } from '../../audit/record-audit';
@@ -72,6 +73,12 @@ export interface SimulateOptions {
   /** Write only the dossiers arriving on these days (default: from–to); the plan still spans the whole range. */
   emitFrom?: string;
   emitTo?: string;
+  /**
+   * One part of a load split over several processes, each writing its own months (emitFrom–emitTo): the process that
+   * splits it calls `prepareSplitLoad` before and `finishSplitLoad` after, so this part writes its dossiers only — no
+   * checkpoint reset or materialisation, no index work, no audit entry.
+   */
+  part?: boolean;
   onProgress?: (p: SimulateProgress) => void;
 }
 
@@ -213,7 +220,7 @@ async function dropSecondaryIndexes(executor: Executor): Promise<string[]> {
  * For a bulk load into a database nobody else uses: drops the dossier tables' secondary indexes and stops the queue
  * index's trigger; the returned function fills the queue index and builds the indexes again, each in one pass.
  */
-async function deferDossierIndexes(db: Executor): Promise<() => Promise<void>> {
+export async function deferDossierIndexes(db: Executor): Promise<() => Promise<void>> {
   const deferred = await dropSecondaryIndexes(db);
   await db.execute(sql`ALTER TABLE dossiers DISABLE TRIGGER dossier_scopes_sync`);
   return async () => {
@@ -266,7 +273,7 @@ export async function simulateDossiers(database: { db: Executor }, options: Simu
   // Checkpoints after the first day no longer hold: drop them now, materialise them again at the end.
   const plan = options.targets ? await historyPlan(options, catalog, calendarOf, provinceCalendar, horizon) : null;
   if (options.planOnly) return { from: options.from, to: options.to, day: options.to, dossiers: 0, actions: 0, seconds: (Date.now() - started) / 1000, byChannel: {}, rows: 0, checkpoints: 0, writeSeconds: 0, complete: false, ...(plan ? { planned: plan.achieved } : {}) };
-  await db.transaction((tx) => resetCheckpoints(tx, options.emitFrom ?? options.from));
+  if (!options.part) await db.transaction((tx) => resetCheckpoints(tx, options.emitFrom ?? options.from));
 
   const chunkSize = options.chunkSize ?? 2_000;
   let chunk: Chunk = { builders: [], rollups: [] };
@@ -280,7 +287,7 @@ export async function simulateDossiers(database: { db: Executor }, options: Simu
       result.writeSeconds += (Date.now() - t) / 1000;
     });
   };
-  const restoreIndexes = options.deferIndexes ? await deferDossierIndexes(db) : async () => {};
+  const restoreIndexes = options.deferIndexes && !options.part ? await deferDossierIndexes(db) : async () => {};
   const emitFrom = options.emitFrom ?? options.from;
   const emitTo = options.emitTo ?? options.to;
   let resuming = options.resumable ?? false;
@@ -326,6 +333,9 @@ export async function simulateDossiers(database: { db: Executor }, options: Simu
   }
   await write();
   await writing;
+  result.day = options.to;
+  result.seconds = (Date.now() - started) / 1000;
+  if (options.part) return result;
   await restoreIndexes();
   result.checkpoints = await materializeCheckpoints(db);
   if (result.complete) await db.transaction((tx) =>
@@ -339,6 +349,35 @@ export async function simulateDossiers(database: { db: Executor }, options: Simu
   result.day = options.to;
   result.seconds = (Date.now() - started) / 1000;
   return result;
+}
+
+/**
+ * A load split over several processes (`SimulateOptions.part`), months apart so their rollup rows seldom meet (when
+ * they do — a dossier resolved in the next part's months — the upserts wait for each other, in key order): the
+ * checkpoints from `from` reset and the indexes deferred before, the indexes rebuilt and the checkpoints
+ * materialised after.
+ */
+export async function prepareSplitLoad(db: Executor, from: string): Promise<() => Promise<number>> {
+  await db.transaction((tx) => resetCheckpoints(tx, from));
+  const restore = await deferDossierIndexes(db);
+  return async () => {
+    await restore();
+    return materializeCheckpoints(db);
+  };
+}
+
+/** Splits from–to into `parts` contiguous ranges of whole months (as even as the months allow). */
+export function splitByMonths(from: string, to: string, parts: number): { from: string; to: string }[] {
+  const months: string[] = [];
+  for (let m = monthStart(from); m <= to; m = addCalendarDays(monthEnd(m), 1)) months.push(m);
+  const n = Math.max(1, Math.min(parts, months.length));
+  const ranges: { from: string; to: string }[] = [];
+  for (let i = 0; i < n; i++) {
+    const first = months[Math.floor((i * months.length) / n)]!;
+    const next = months[Math.floor(((i + 1) * months.length) / n)];
+    ranges.push({ from: i === 0 ? from : first, to: next ? addCalendarDays(next, -1) : to });
+  }
+  return ranges;
 }
 
 /** One dossier before its life: what the day's draw chose (the outer random stream only). */
@@ -432,6 +471,7 @@ function buildDraft(draft: Draft, options: SimulateOptions, nextSeq: (agencyCode
     receiving: draft.receiving,
     nextSeq,
     sampleFileId: options.sampleFileId ?? null,
+    rowOnly: options.dossiersOnly ?? false,
   });
 }
 
