@@ -28,7 +28,7 @@ export async function startServer(options: { seed?: boolean } = {}): Promise<Tes
     throw new Error(`The web app is not built (${WEB_DIR}/index.html missing): run \`npx vite build\` before the browser tests.`);
   }
   const database = await createTestDatabase();
-  if (options.seed !== false) await seedDemo(database);
+  if (options.seed !== false) await seedDemo(database, { catalogExtension: false });
   const ctx: AppContext = { config: testConfig(), database, lifecycle: { shuttingDown: false } };
   const app = await buildApp(ctx, { serveWeb: true, webDir: WEB_DIR });
   await app.listen({ host: '127.0.0.1', port: 0 });

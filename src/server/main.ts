@@ -107,6 +107,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     let seeded = false;
     const empty = await isDatabaseEmpty(database);
     if (empty && config.seedDemo) {
+      print('Đang nạp dữ liệu mẫu lần đầu (khoảng một phút) / Loading the demo data on first start (about a minute)…');
       await seedDemo(database);
       seeded = true;
     }

@@ -22,7 +22,7 @@ async function countRows(table: 'users' | 'agencies' | 'departments' | 'admin_un
 describe('seedDemo', () => {
   it('loads the demo province and every demo account on an empty database', async () => {
     expect(await isDatabaseEmpty(t.database)).toBe(true);
-    const result = await seedDemo(t.database);
+    const result = await seedDemo(t.database, { catalogExtension: false });
     expect(await isDatabaseEmpty(t.database)).toBe(false);
     expect(result.added.map((a) => a.name).slice(0, 2)).toEqual(['units', 'accounts']);
     expect(result.added[0]!.rows).toBeGreaterThan(0);
@@ -64,7 +64,7 @@ describe('seedDemo', () => {
 
   it('adds nothing when run again', async () => {
     const before = { users: await countRows('users'), agencies: await countRows('agencies'), departments: await countRows('departments'), units: await countRows('admin_units') };
-    const again = await seedDemo(t.database);
+    const again = await seedDemo(t.database, { catalogExtension: false });
     expect(again.added.every((a) => a.rows === 0)).toBe(true);
     expect({ users: await countRows('users'), agencies: await countRows('agencies'), departments: await countRows('departments'), units: await countRows('admin_units') }).toEqual(before);
     const loads = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'seed.loaded'));

@@ -107,7 +107,8 @@ export const ProcessingTime = z.object({
 export type ProcessingTime = z.infer<typeof ProcessingTime>;
 
 const ProcedureContentShape = z.object({
-  name: RequiredText(500, 'Tên thủ tục'),
+  // The national database has names of over 500 characters (some land registrations).
+  name: RequiredText(1000, 'Tên thủ tục'),
   fieldCode: FieldCode,
   level: ProcedureLevel,
   departmentKey: z.string().trim().regex(/^[A-Z0-9_]{1,40}$/, 'Mã phòng chuyên môn chỉ gồm chữ in hoa không dấu và chữ số').nullish(),

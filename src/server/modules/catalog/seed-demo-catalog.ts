@@ -23,6 +23,8 @@ import { addCalendarDays } from '../../../shared/calendar';
 import { DecisionInput, processRoleLabels, type DecisionItemInput, type ProcedureContentInput } from '../../../shared/schemas/catalog';
 import { demoAgencies } from '../units/demo/demo-units.data';
 import { demoProcedures, type DemoLegalBasis, type DemoProcedure } from './demo/demo-procedures.data';
+import { demoExtensionProcedures } from './demo/extension/extension';
+import { EXTENSION_ABOLISHED, extensionBaseline, extensionProcessApproval, type DecisionHeader } from './demo/extension/extension-decisions';
 import { applyDraftDecision } from './apply-publication-decision';
 import { findDecision } from './publication-decisions.queries';
 import { insertPublicationDecision } from './save-publication-decision';
@@ -32,6 +34,7 @@ export const DEMO_BASELINE_DECISION = '2450/QĐ-UBND';
 const BASELINE_FROM = '2021-01-01';
 const PROCESS_APPROVAL = { number: '1024/QĐ-UBND', date: '2021-04-20', validFrom: '2021-05-01' };
 const SIGNER = { signerName: 'Nguyễn Văn Minh', signerTitle: 'Phó Chủ tịch Ủy ban nhân dân tỉnh' };
+const EXTENSION_CODES = new Set(demoExtensionProcedures.map((p) => p.code));
 /** Demonstration assumption: a legal document takes effect 45 days after its issue. */
 const ASSUMED_DAYS_TO_EFFECT = 45;
 
@@ -96,24 +99,41 @@ function documentName(number: string): string {
   return `${DOCUMENT_KIND.find(([re]) => re.test(number))?.[1] ?? 'Văn bản'} số ${number}`;
 }
 
+/** The demo catalog: the hand-described core, and with `extension` its long tail (demo/extension). */
+export function demoCatalog(extension: boolean): DemoProcedure[] {
+  return extension ? [...demoProcedures, ...demoExtensionProcedures] : demoProcedures;
+}
+
 /** The decisions of the demo, in the order they are applied. */
-export function demoDecisions(agencyIds: Map<string, string>): DecisionInput[] {
+export function demoDecisions(agencyIds: Map<string, string>, catalog: readonly DemoProcedure[] = demoProcedures): DecisionInput[] {
   const baselineItems: DecisionItemInput[] = [];
+  // The extension's procedures were published in 2020 by one decision per agency (extension-decisions.ts).
+  const extensionBaselines = new Map<string, { header: DecisionHeader; items: DecisionItemInput[] }>();
+  const baselineOf = (p: DemoProcedure) => {
+    if (!EXTENSION_CODES.has(p.code)) return baselineItems;
+    const header = extensionBaseline(p);
+    const group = extensionBaselines.get(header.number) ?? { header, items: [] };
+    extensionBaselines.set(header.number, group);
+    return group.items;
+  };
   const later = new Map<string, { basis: DemoLegalBasis; items: { p: DemoProcedure; amend: boolean }[] }>();
-  for (const p of demoProcedures) {
+  for (const p of catalog) {
     const latest = latestBasis(p);
     if (latest.issuedOn < BASELINE_FROM) {
-      baselineItems.push({ action: 'add', procedureCode: p.code, content: contentOf(p, agencyIds) as never });
+      baselineOf(p).push({ action: 'add', procedureCode: p.code, content: contentOf(p, agencyIds) as never });
       continue;
     }
     const older = p.legalBasis.filter((l) => l.issuedOn < BASELINE_FROM);
-    if (older.length > 0) baselineItems.push({ action: 'add', procedureCode: p.code, content: contentOf(p, agencyIds, older) as never });
+    if (older.length > 0) baselineOf(p).push({ action: 'add', procedureCode: p.code, content: contentOf(p, agencyIds, older) as never });
     const group = later.get(latest.number) ?? { basis: latest, items: [] };
     group.items.push({ p, amend: older.length > 0 });
     later.set(latest.number, group);
   }
 
   const decisions: DecisionInput[] = [
+    ...[...extensionBaselines.values()]
+      .sort((a, b) => (a.header.signedOn < b.header.signedOn ? -1 : 1))
+      .map((g) => DecisionInput.parse({ ...g.header, ...SIGNER, items: g.items })),
     DecisionInput.parse({
       number: DEMO_BASELINE_DECISION,
       title: 'Công bố Bộ thủ tục hành chính thuộc thẩm quyền giải quyết của các sở, ban, ngành tỉnh, UBND cấp huyện, UBND cấp xã trên địa bàn tỉnh Hậu Giang',
@@ -145,15 +165,20 @@ export function demoDecisions(agencyIds: Map<string, string>): DecisionInput[] {
       }),
     );
   });
+  const abolished = EXTENSION_ABOLISHED.codes.filter((code) => catalog.some((p) => p.code === code));
+  if (abolished.length > 0) {
+    const { codes: _codes, ...header } = EXTENSION_ABOLISHED;
+    decisions.push(DecisionInput.parse({ ...header, ...SIGNER, items: abolished.map((code) => ({ action: 'abolish', procedureCode: code })) }));
+  }
   return decisions;
 }
 
-export async function seedDemoCatalog(tx: Tx, actor: Actor, agencyIds: Map<string, string>): Promise<DemoCatalogSeed> {
+export async function seedDemoCatalog(tx: Tx, actor: Actor, agencyIds: Map<string, string>, catalog: readonly DemoProcedure[] = demoProcedures): Promise<DemoCatalogSeed> {
   const out: DemoCatalogSeed = { fields: 0, decisions: 0, procedures: 0, versions: 0, internalProcesses: 0 };
   const publisherId = agencyIds.get(DEMO_PUBLISHER_KEY);
   if (!publisherId) throw new Error(`Demo catalog: agency ${DEMO_PUBLISHER_KEY} is not in the seeded units`);
 
-  const fields = new Map(demoProcedures.map((p) => [p.fieldCode, p.fieldName]));
+  const fields = new Map(catalog.map((p) => [p.fieldCode, p.fieldName]));
   const insertedFields = await tx
     .insert(procedureFields)
     .values([...fields].map(([code, name]) => ({ code, name })))
@@ -161,7 +186,7 @@ export async function seedDemoCatalog(tx: Tx, actor: Actor, agencyIds: Map<strin
     .returning({ id: procedureFields.id });
   out.fields = insertedFields.length;
 
-  for (const input of demoDecisions(agencyIds)) {
+  for (const input of demoDecisions(agencyIds, catalog)) {
     const [exists] = await tx
       .select({ id: publicationDecisions.id })
       .from(publicationDecisions)
@@ -180,13 +205,13 @@ export async function seedDemoCatalog(tx: Tx, actor: Actor, agencyIds: Map<strin
     out.versions += result.created + result.amended;
   }
 
-  out.internalProcesses = await seedInternalProcesses(tx, actor, agencyIds);
+  out.internalProcesses = await seedInternalProcesses(tx, actor, agencyIds, catalog);
   if (out.internalProcesses > 0) {
     await recordAudit(tx, actor, {
       action: AuditAction.CATALOG_INTERNAL_PROCESS_APPROVED,
       subjectType: 'catalog',
       subjectId: publisherId,
-      summary: { demo: true, processes: out.internalProcesses, approvalDecisionNumber: PROCESS_APPROVAL.number },
+      summary: { demo: true, processes: out.internalProcesses },
     });
   }
   return out;
@@ -199,15 +224,15 @@ const LEADER_LABEL: Record<DemoProcedure['level'], string> = {
 };
 
 /** One internal process per procedure and agency, valid from the later of 01/05/2021 and the procedure's start. */
-async function seedInternalProcesses(tx: Tx, actor: Actor, agencyIds: Map<string, string>): Promise<number> {
-  const ids = await tx.select({ id: procedures.id, code: procedures.code }).from(procedures).where(inArray(procedures.code, demoProcedures.map((p) => p.code)));
+async function seedInternalProcesses(tx: Tx, actor: Actor, agencyIds: Map<string, string>, catalog: readonly DemoProcedure[]): Promise<number> {
+  const ids = await tx.select({ id: procedures.id, code: procedures.code }).from(procedures).where(inArray(procedures.code, catalog.map((p) => p.code)));
   const procedureIds = new Map(ids.map((r) => [r.code, r.id]));
   const existing = new Set(
     (await tx.select({ procedureId: internalProcesses.procedureId, agencyId: internalProcesses.agencyId }).from(internalProcesses).where(inArray(internalProcesses.procedureId, [...procedureIds.values()]))).map(
       (r) => `${r.procedureId}|${r.agencyId}`,
     ),
   );
-  const allAgencyIds = [...new Set(demoProcedures.flatMap((p) => agencyIdsOf(p, agencyIds)))];
+  const allAgencyIds = [...new Set(catalog.flatMap((p) => agencyIdsOf(p, agencyIds)))];
   const deptRows = await tx.select({ id: departments.id, agencyId: departments.agencyId, key: departments.key, name: departments.name, isOneStopDesk: departments.isOneStopDesk }).from(departments).where(inArray(departments.agencyId, allAgencyIds));
   const deptByKey = new Map(deptRows.map((d) => [`${d.agencyId}|${d.key}`, d]));
   const deskOf = new Map(deptRows.filter((d) => d.isOneStopDesk).map((d) => [d.agencyId, d]));
@@ -221,12 +246,13 @@ async function seedInternalProcesses(tx: Tx, actor: Actor, agencyIds: Map<string
   }
 
   const rows: { process: Record<string, unknown> & { id: string }; steps: Record<string, unknown>[] }[] = [];
-  for (const p of demoProcedures) {
+  for (const p of catalog) {
     const procedureId = procedureIds.get(p.code);
     if (!procedureId) continue;
     const first = firstVersion.get(procedureId)!;
-    const late = first.validFrom > PROCESS_APPROVAL.validFrom ? decisions.get(first.decisionId ?? '') : undefined;
-    const approval = late ? { number: late.number, date: late.signedOn, validFrom: late.effectiveFrom } : PROCESS_APPROVAL;
+    const base = EXTENSION_CODES.has(p.code) ? extensionProcessApproval(p) : PROCESS_APPROVAL;
+    const late = first.validFrom > base.validFrom ? decisions.get(first.decisionId ?? '') : undefined;
+    const approval = late ? { number: late.number, date: late.signedOn, validFrom: late.effectiveFrom } : base;
     for (const agencyId of agencyIdsOf(p, agencyIds)) {
       if (existing.has(`${procedureId}|${agencyId}`)) continue;
       const department = p.departmentKey ? deptByKey.get(`${agencyId}|${p.departmentKey}`) : undefined;
@@ -280,7 +306,7 @@ async function seedInternalProcesses(tx: Tx, actor: Actor, agencyIds: Map<string
 export const catalogSeeder: DemoSeeder = {
   name: 'catalog',
   async run(tx, actor, state) {
-    const r = await seedDemoCatalog(tx, actor, state.agencyIds);
+    const r = await seedDemoCatalog(tx, actor, state.agencyIds, demoCatalog(state.options.catalogExtension ?? true));
     return r.fields + r.decisions + r.versions + r.internalProcesses;
   },
 };

@@ -320,6 +320,18 @@ export function composeReport(inputs: ReportInputs, settings: ComposeSettings): 
   const online = (key: string) => catalog.procedures.byOnlineLevel.find((l) => l.key === key)?.procedures ?? 0;
   const l3 = online('3');
   const l4 = online('4');
+  // "1.895 (giảm 02 TTHC so với Quý I năm 2021)": the change since the end of the previous quarter.
+  const quarterChange = (): (string | Part)[] => {
+    const prev = inputs.catalogPreviousQuarter;
+    const change = catalog.procedures.total - prev.procedures;
+    const quarter = `Quý ${['I', 'II', 'III', 'IV'][prev.quarter - 1]} năm ${prev.year}`;
+    if (change === 0) return [` (không thay đổi so với ${quarter})`];
+    return [
+      ` (${change > 0 ? 'tăng' : 'giảm'} `,
+      c.fig('catalog.changeSincePreviousQuarter', Math.abs(change), spec(`TTHC ${change > 0 ? 'tăng' : 'giảm'} so với ${quarter}`, SOURCES.catalog(prev.asOf), 'count', `TTHC đang thực hiện ngày ${formatPeriodDate(catalog.asOf)} − TTHC đang thực hiện ngày ${formatPeriodDate(prev.asOf)} (${prev.procedures})`)),
+      ` TTHC so với ${quarter})`,
+    ];
+  };
   c.section('procedures.overview').heading(2, '2. Cải cách thủ tục hành chính (TTHC)');
   c.p(
     'dash',
@@ -333,6 +345,7 @@ export function composeReport(inputs: ReportInputs, settings: ComposeSettings): 
     'dash',
     'Số lượng TTHC đang thực hiện: ',
     c.fig('catalog.procedures', catalog.procedures.total, spec('TTHC đang thực hiện', catSrc, 'number', 'Số thủ tục có phiên bản còn hiệu lực, do ít nhất một cơ quan thực hiện')),
+    ...quarterChange(),
     '. Trong đó, ',
     c.fig('catalog.onTheSpot', catalog.procedures.onTheSpot, spec('TTHC thực hiện "5 tại chỗ"', catSrc, 'number')),
     ' TTHC thực hiện "5 tại chỗ"; ',

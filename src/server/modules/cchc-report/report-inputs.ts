@@ -20,6 +20,8 @@ export interface ReportInputs extends ReformInputs {
   period: ReportPeriod;
   cutOffs: CutOffs;
   catalog: CatalogStatistics;
+  /** Procedures in force at the end of the quarter before the catalog cut-off's, and that quarter. */
+  catalogPreviousQuarter: { asOf: string; quarter: number; year: number; procedures: number };
   dossiers: DossierFigures;
   petitions: PetitionFiguresRow;
 }
@@ -39,11 +41,24 @@ export function provinceReader(actor: Actor): Actor {
   };
 }
 
+/** The last day of the quarter before the one `date` falls in ('2021-06-15' → 31/03/2021, quarter I of 2021). */
+export function previousQuarterEnd(date: string): { asOf: string; quarter: number; year: number } {
+  const year = Number(date.slice(0, 4));
+  const quarter = Math.floor((Number(date.slice(5, 7)) - 1) / 3); // 0–3: the quarter before, counted from 1
+  if (quarter === 0) return { asOf: `${year - 1}-12-31`, quarter: 4, year: year - 1 };
+  const month = quarter * 3;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { asOf: `${year}-${String(month).padStart(2, '0')}-${last}`, quarter, year };
+}
+
 export async function loadReportInputs(executor: Executor, actor: Actor, period: ReportPeriod, cutOffs: CutOffs): Promise<ReportInputs> {
   const reader = provinceReader(actor);
   // Catalog: procedures in force on the catalog cut-off; decisions and internal processes signed from the period's start to it.
   const catalogTo = cutOffs.catalogAsOf < period.from ? period.from : cutOffs.catalogAsOf;
   const catalog = await getCatalogStatistics(executor, reader, { preset: 'custom', from: period.from, to: catalogTo, asOf: cutOffs.catalogAsOf });
+  const previous = previousQuarterEnd(cutOffs.catalogAsOf);
+  const before = await getCatalogStatistics(executor, reader, { preset: 'custom', from: previous.asOf, to: previous.asOf, asOf: previous.asOf });
+  const catalogPreviousQuarter = { ...previous, procedures: before.procedures.total };
   const dossierPeriod = resolvePeriod({ preset: 'custom', from: cutOffs.dossiersFrom, to: cutOffs.dossiersTo });
   const { total: dossiers } = await statisticsRows(executor, dossierPeriod, 'none', {
     agencyId: null,
@@ -54,5 +69,5 @@ export async function loadReportInputs(executor: Executor, actor: Actor, period:
   });
   const petitions = (await petitionFigures(executor, { from: period.from, to: period.to })).total;
   const reform = await loadReformInputs(executor, period);
-  return { period, cutOffs, catalog, dossiers, petitions, ...reform };
+  return { period, cutOffs, catalog, catalogPreviousQuarter, dossiers, petitions, ...reform };
 }

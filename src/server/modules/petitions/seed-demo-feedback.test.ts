@@ -11,7 +11,7 @@ afterAll(async () => t?.close());
 
 describe('demo feedback data', () => {
   it('publishes FAQ entries and an answer, queues petitions for Sở Tư pháp, opens a survey; a second run adds nothing', async () => {
-    const first = await seedDemo(t.database);
+    const first = await seedDemo(t.database, { catalogExtension: false });
     expect(first.added.find((a) => a.name === 'feedback')!.rows).toBe(6 + 1 + 3 + 1);
 
     const faq = (await t.app.inject({ method: 'GET', url: `/api/public/faq?q=${encodeURIComponent('dang ky khai sinh')}` })).json();
@@ -33,7 +33,7 @@ describe('demo feedback data', () => {
     expect(form.questions).toHaveLength(10);
     expect(form.agencies).toHaveLength(3);
 
-    const again = await seedDemo(t.database);
+    const again = await seedDemo(t.database, { catalogExtension: false });
     expect(again.added.find((a) => a.name === 'feedback')!.rows).toBe(0);
     expect((await t.app.inject({ method: 'GET', url: '/api/petitions', headers: leader.headers })).json().total).toBe(3);
   });

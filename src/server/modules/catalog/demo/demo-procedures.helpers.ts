@@ -222,7 +222,7 @@ export const LAW = {
   LUAT_DU_LICH: law('09/2017/QH14', 'Luật Du lịch', '2017-06-19'),
   ND_168_2017: law('168/2017/NĐ-CP', 'Nghị định quy định chi tiết một số điều của Luật Du lịch', '2017-12-31'),
   TT_33_2018_BTC: law('33/2018/TT-BTC', 'Thông tư quy định mức thu, chế độ thu, nộp, quản lý và sử dụng phí thẩm định cấp giấy phép kinh doanh dịch vụ lữ hành, phí thẩm định cấp thẻ hướng dẫn viên du lịch', '2018-03-30'),
-  ND_54_2019: law('54/2019/NĐ-CP', 'Nghị định quy định về kinh doanh dịch vụ karaoke, dịch vụ vũ trường', '2019-07-19'),
+  ND_54_2019: law('54/2019/NĐ-CP', 'Nghị định quy định về kinh doanh dịch vụ karaoke, dịch vụ vũ trường', '2019-06-19'),
   TT_01_2021_BTC: law('01/2021/TT-BTC', 'Thông tư quy định mức thu, chế độ thu, nộp, quản lý và sử dụng phí thẩm định cấp giấy phép kinh doanh dịch vụ karaoke, dịch vụ vũ trường', '2021-01-07'),
   ND_144_2020: law('144/2020/NĐ-CP', 'Nghị định quy định về hoạt động nghệ thuật biểu diễn', '2020-12-14'),
   TT_288_2016_BTC: law('288/2016/TT-BTC', 'Thông tư quy định mức thu, chế độ thu, nộp, quản lý và sử dụng phí thẩm định nội dung chương trình nghệ thuật biểu diễn; phí thẩm định nội dung chương trình trên băng, đĩa, phần mềm và trên vật liệu khác', '2016-11-15'),
@@ -332,7 +332,10 @@ export interface PartnerStep {
 export interface ProcedureSpec {
   code: string;
   name: string;
-  field: FieldCode;
+  /** A field of FIELDS, or the code of the field named by `fieldName`. */
+  field: FieldCode | (string & {});
+  /** The field's name when `field` is not in FIELDS. */
+  fieldName?: string;
   level: DemoLevel;
   agencyKey: string;
   departmentKey?: string;
@@ -475,6 +478,8 @@ export function buildInternalProcess(spec: ProcedureSpec): DemoProcessStep[] {
 
 /** Builds a full procedure from its specification. */
 export function defineProcedure(spec: ProcedureSpec): DemoProcedure {
+  const fieldName = spec.fieldName ?? FIELDS[spec.field as FieldCode];
+  if (!fieldName) throw new Error(`${spec.code}: unknown field ${spec.field}`);
   const subjects = spec.subjects ?? ['individual'];
   const postalReturn = spec.postalReturn ?? false;
   const methods: DemoProcedure['methods'] = ['in_person'];
@@ -485,7 +490,7 @@ export function defineProcedure(spec: ProcedureSpec): DemoProcedure {
     code: spec.code,
     name: spec.name,
     fieldCode: spec.field,
-    fieldName: FIELDS[spec.field],
+    fieldName,
     level: spec.level,
     agencyKey: spec.agencyKey,
     time: spec.time,
