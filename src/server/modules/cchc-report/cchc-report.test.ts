@@ -143,6 +143,17 @@ beforeAll(async () => {
     const old = await createDocument(tx, reformActor, doc({ numberSymbol: '09/2019/QĐ-UBND', docType: 'decision', issuedOn: '2019-05-01', isLegal: true, effectiveFrom: '2019-05-15', subject: 'quy định cũ' }));
     await recordDocumentEffect(tx, reformActor, old.id, { status: 'expired_whole', effectiveOn: '2021-02-01' });
     await recordDocumentReview(tx, reformActor, { documentId: old.id, kind: 'self_inspection', reviewedOn: '2021-03-01', result: 'lawful' });
+    // A list published in the period of documents that expired the year before (the seed's 150/QĐ-UBND).
+    const list = await createDocument(tx, reformActor, doc({ numberSymbol: '150/QĐ-UBND', docType: 'decision', issuedOn: '2021-01-25', tags: ['effect_list'], subject: 'công bố Danh mục văn bản QPPL hết hiệu lực năm 2020' }));
+    for (const [numberSymbol, docType, issuerLevel, status] of [
+      ['03/2018/NQ-HĐND', 'resolution', 'provincial_council', 'expired_whole'],
+      ['07/2017/QĐ-UBND', 'decision', 'provincial', 'expired_whole'],
+      ['11/2017/QĐ-UBND', 'decision', 'provincial', 'expired_whole'],
+      ['15/2019/QĐ-UBND', 'decision', 'provincial', 'expired_part'],
+    ] as const) {
+      const listed = await createDocument(tx, reformActor, doc({ numberSymbol, docType, issuerLevel, issuedOn: `20${numberSymbol.slice(3, 5)}-06-01`, isLegal: true, effectiveFrom: `20${numberSymbol.slice(3, 5)}-06-15`, subject: 'văn bản đã hết hiệu lực' }));
+      await recordDocumentEffect(tx, reformActor, listed.id, { status, effectiveOn: '2020-10-01', basisDocumentId: list.id });
+    }
     await recordDocumentReview(tx, reformActor, { subjectText: 'Nghị quyết của HĐND huyện', kind: 'self_inspection', reviewedOn: '2021-04-01', result: 'lawful' });
     await recordDocumentReview(tx, reformActor, { subjectText: 'Quyết định của UBND huyện', kind: 'authority_inspection', reviewedOn: '2021-05-01', result: 'unlawful_signs' });
     const planDoc = await createDocument(tx, reformActor, doc({ numberSymbol: '1996/KH-UBND', issuedOn: '2020-12-30', areas: ['direction'] as never[], subject: 'về ban hành Kế hoạch cải cách hành chính nhà nước năm 2021' }));
@@ -270,6 +281,12 @@ describe('the draft report of 2021-H1', () => {
     expect(figure(d, 'docs.councilResolutions')).toBe(1);
     expect(figure(d, 'docs.committeeLegal')).toBe(1);
     expect(figure(d, 'legal.expiredWhole.committee')).toBe(1);
+    // The list of 2020's expired documents, published in the period, is quoted with what it declares.
+    expect(figure(d, 'legal.effectList1.expiredWhole.committee')).toBe(2);
+    expect(figure(d, 'legal.effectList1.expiredWhole.council')).toBe(1);
+    expect(figure(d, 'legal.effectList1.expiredPart.committee')).toBe(1);
+    expect(figure(d, 'legal.effectList1.expiredPart.council')).toBe(0);
+    expect(text(d)).toMatch(/Quyết định số 150\/QĐ-UBND .*công bố Danh mục văn bản QPPL hết hiệu lực năm 2020 \(02 quyết định của UBND tỉnh, 01 nghị quyết của HĐND tỉnh hết hiệu lực toàn bộ và 01 quyết định của UBND tỉnh, 0 nghị quyết của HĐND tỉnh hết hiệu lực một phần\)\./);
     expect(figure(d, 'legal.expiredWhole.council')).toBe(0);
     expect(figure(d, 'reviews.self')).toBe(2);
     expect(figure(d, 'reviews.authority')).toBe(1);

@@ -273,6 +273,26 @@ export function composeReport(inputs: ReportInputs, settings: ComposeSettings): 
   const effSrc = SOURCES.effects(period.from, period.to);
   const revSrc = SOURCES.reviews(period.from, period.to);
   const r = registry;
+  // The seed: "Quyết định số 150/QĐ-UBND ... công bố Danh mục văn bản QPPL ... hết hiệu lực ... năm 2020 (26 quyết
+  // định của UBND tỉnh, 22 nghị quyết của HĐND tỉnh hết hiệu lực toàn bộ và 18 quyết định ..., 02 nghị quyết ... một phần)".
+  (r?.effectLists ?? []).forEach((l, i) => {
+    const key = (name: string) => `legal.effectList${i + 1}.${name}`;
+    const listSrc = `Sổ văn bản — văn bản hết hiệu lực, ngưng hiệu lực theo ${l.list.numberSymbol}`;
+    c.p(
+      'body',
+      `${citeDocument(l.list)} (`,
+      c.fig(key('expiredWhole.committee'), l.expiredWhole.committee, spec('Quyết định của UBND tỉnh hết hiệu lực toàn bộ theo danh mục', listSrc)),
+      ' quyết định của UBND tỉnh, ',
+      c.fig(key('expiredWhole.council'), l.expiredWhole.council, spec('Nghị quyết của HĐND tỉnh hết hiệu lực toàn bộ theo danh mục', listSrc)),
+      ' nghị quyết của HĐND tỉnh hết hiệu lực toàn bộ và ',
+      c.fig(key('expiredPart.committee'), l.expiredPart.committee, spec('Quyết định của UBND tỉnh hết hiệu lực một phần theo danh mục', listSrc)),
+      ' quyết định của UBND tỉnh, ',
+      c.fig(key('expiredPart.council'), l.expiredPart.council, spec('Nghị quyết của HĐND tỉnh hết hiệu lực một phần theo danh mục', listSrc)),
+      ' nghị quyết của HĐND tỉnh hết hiệu lực một phần',
+      ...(l.suspended > 0 ? ['; ', c.fig(key('suspended'), l.suspended, spec('Văn bản QPPL ngưng hiệu lực theo danh mục', listSrc)), ' văn bản ngưng hiệu lực'] : []),
+      ').',
+    );
+  });
   c.p(
     'body',
     `Trong kỳ, có `,

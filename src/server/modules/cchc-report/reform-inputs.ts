@@ -8,7 +8,7 @@ import { isNull } from 'drizzle-orm';
 import type { ReportPeriod } from '../../../shared/schemas/cchc-report';
 import type { Executor } from '../../db/client';
 import { agencies } from '../../db/schema';
-import { countDocumentReviews, findDocument, legalDocumentFigures, listDocumentsIssued } from '../documents/documents.queries';
+import { countDocumentReviews, findDocument, legalDocumentFigures, listDocumentsIssued, publishedEffectLists } from '../documents/documents.queries';
 import { inspectionFigures, listInspectionPlans } from '../inspections/inspections.queries';
 import { listPlans, taskFigures } from '../reform-plans/reform-plans.queries';
 import { autonomyFigures, personnelChangeTotals, quotaTotals, restructuringSchemeTotals, staffTotalsAsOf } from '../staffing/staffing.queries';
@@ -35,6 +35,11 @@ export interface RegistryInputs {
   expiredWhole: { council: number; committee: number };
   expiredPart: { council: number; committee: number };
   suspended: number;
+  /**
+   * Lists of expired or suspended legal documents published in the period (e.g. Quyết định 150/QĐ-UBND of January 2021
+   * on those of 2020), with what each declares, by issuer: the changes may date from before the period.
+   */
+  effectLists: { list: CitedDocument; expiredWhole: { council: number; committee: number }; expiredPart: { council: number; committee: number }; suspended: number }[];
   /** Reviews and inspections of legal documents recorded in the period. */
   reviews: { selfInspection: number; authorityInspection: number; review: number; nationalDatabase: number; unlawfulSigns: number };
 }
@@ -94,7 +99,16 @@ export async function loadRegistryInputs(executor: Executor, period: ReportPerio
   const council = await legalDocumentFigures(executor, range, ['provincial_council']);
   const committee = await legalDocumentFigures(executor, range, ['provincial']);
   const reviews = await countDocumentReviews(executor, range);
-  if (issued.length === 0 && reviews.length === 0 && council.expiredWhole + council.expiredPart + committee.expiredWhole + committee.expiredPart + council.suspended + committee.suspended === 0) {
+  const effectLists = (await publishedEffectLists(executor, range)).map(({ list, counts }) => {
+    const n = (status: string, level?: string) => counts.filter((c) => c.status === status && (!level || c.issuerLevel === level)).reduce((sum, c) => sum + Number(c.count), 0);
+    return {
+      list: cited(list),
+      expiredWhole: { council: n('expired_whole', 'provincial_council'), committee: n('expired_whole', 'provincial') },
+      expiredPart: { council: n('expired_part', 'provincial_council'), committee: n('expired_part', 'provincial') },
+      suspended: n('suspended'),
+    };
+  });
+  if (issued.length === 0 && reviews.length === 0 && effectLists.length === 0 && council.expiredWhole + council.expiredPart + committee.expiredWhole + committee.expiredPart + council.suspended + committee.suspended === 0) {
     return null;
   }
   const sum = (pred: (r: { kind: string; result: string }) => boolean) => reviews.filter(pred).reduce((n, r) => n + Number(r.count), 0);
@@ -103,6 +117,7 @@ export async function loadRegistryInputs(executor: Executor, period: ReportPerio
     expiredWhole: { council: council.expiredWhole, committee: committee.expiredWhole },
     expiredPart: { council: council.expiredPart, committee: committee.expiredPart },
     suspended: council.suspended + committee.suspended,
+    effectLists,
     reviews: {
       selfInspection: sum((r) => r.kind === 'self_inspection'),
       authorityInspection: sum((r) => r.kind === 'authority_inspection'),
