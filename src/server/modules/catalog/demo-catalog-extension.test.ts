@@ -68,4 +68,8 @@ describe('the whole demo catalog', () => {
     const [abolished] = await queryRows<{ n: number }>(db.db, sql`SELECT count(*)::int AS n FROM publication_decision_items WHERE action = 'abolish'`);
     expect(abolished!.n).toBe(3);
   });
+
+  it("quotes, like the seed, the list of 2020's expired documents published in the period (Quyết định 150/QĐ-UBND)", () => {
+    expect(['expiredWhole.committee', 'expiredWhole.council', 'expiredPart.committee', 'expiredPart.council', 'suspended'].map((k) => figure(`legal.effectList1.${k}`))).toEqual([26, 22, 18, 2, 2]);
+  });
 });
