@@ -14,7 +14,7 @@ import pg from 'pg';
 import { openDatabase, queryRows, type Database } from '../src/server/db/client';
 import { migrate } from '../src/server/db/migrate';
 import { seedDemo } from '../src/server/seed/seed-demo';
-import { prepareSplitLoad, simulateDossiers, splitByMonths, type SimulateOptions, type SimulateResult } from '../src/server/modules/simulation/simulate-dossiers';
+import { prepareLoad, simulateDossiers, splitByMonths, type SimulateOptions, type SimulateResult } from '../src/server/modules/simulation/simulate-dossiers';
 import { workingDaysBetween } from '../src/server/modules/simulation/seed-simulated-history';
 
 export const SIMULATION = { from: '2021-01-01', to: '2025-12-31', horizon: new Date('2026-02-28T00:00:00Z'), seed: 766 } as const;
@@ -145,7 +145,7 @@ export async function simulatedDatabase(target: number, options: SimulatedDataba
 /** The load in `processes` child processes (bench/load-part.ts), each writing its own months. */
 async function splitLoad(database: Database, url: string, base: SimulateOptions, processes: number): Promise<SimulateResult> {
   const started = Date.now();
-  const finish = await prepareSplitLoad(database.db, base.from);
+  const finish = await prepareLoad(database.db, base.from, true);
   const ranges = splitByMonths(base.from, base.to, processes);
   console.log(`  in ${ranges.length} processes: ${ranges.map((r) => `${r.from} → ${r.to}`).join(', ')}`);
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'load-part.ts');

@@ -10,7 +10,7 @@ import { openDatabase, type Database } from './db/client';
 import { migrate } from './db/migrate';
 import type { AppConfig } from './env';
 import { builtInSchedules, createJobRunner, type JobRunner, type JobRunnerOptions } from './jobs';
-import { isDatabaseEmpty, seedDemo } from './seed/seed-demo';
+import { isDatabaseEmpty } from './seed/first-start';
 import { demoAccountLines } from './seed/demo-accounts';
 
 /** Where the embedded database lives and how the banner names the database (never with its password). */
@@ -108,6 +108,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     const empty = await isDatabaseEmpty(database);
     if (empty && config.seedDemo) {
       print('Đang nạp dữ liệu mẫu lần đầu (khoảng một phút) / Loading the demo data on first start (about a minute)…');
+      const { seedDemo } = await import('./seed/seed-demo');
       await seedDemo(database);
       seeded = true;
     }

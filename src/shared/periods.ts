@@ -89,6 +89,8 @@ export const MAX_PERIOD_DATE = '2100-12-31';
 export const MAX_PERIOD_DAYS = 3_660;
 
 const ROMAN = ['I', 'II', 'III', 'IV'] as const;
+/** "Quý I năm 2021" (q 1–4). */
+export const quarterName = (y: number, q: number) => `Quý ${ROMAN[q - 1]} năm ${y}`;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
@@ -157,7 +159,7 @@ export function resolvePeriod(spec: PeriodSpec): Period {
       const y = requireYear(spec);
       const q = requireInt(spec, 'quarter', [1, 2, 3, 4], 'Quý phải từ 1 đến 4');
       const endMonth = q * 3;
-      return make('quarter', iso(y, endMonth - 2, 1), iso(y, endMonth, lastDayOfMonth(y, endMonth)), `Quý ${ROMAN[q - 1]} năm ${y}`);
+      return make('quarter', iso(y, endMonth - 2, 1), iso(y, endMonth, lastDayOfMonth(y, endMonth)), quarterName(y, q));
     }
     case 'half_year': {
       const y = requireYear(spec);

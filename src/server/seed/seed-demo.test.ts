@@ -6,7 +6,8 @@ import { createTestApp, signIn, type TestContext } from '../test/test-app';
 import { Password } from '../../shared/schemas/common';
 import { checkIdNumber } from '../../shared/id-number';
 import { DEMO_CITIZEN_PASSWORD, DEMO_STAFF_PASSWORD, demoAccountLines, demoCitizenAccounts, demoStaffAccounts } from './demo-accounts';
-import { isDatabaseEmpty, seedDemo } from './seed-demo';
+import { isDatabaseEmpty } from './first-start';
+import { seedDemo } from './seed-demo';
 
 let t: TestContext;
 beforeAll(async () => {

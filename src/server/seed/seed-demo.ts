@@ -5,7 +5,7 @@
  */
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Database, Tx } from '../db/client';
-import { agencies, users } from '../db/schema';
+import { users } from '../db/schema';
 import { systemActor, type Actor } from '../auth/actor';
 import { hashPassword } from '../auth/password';
 import { recordAudit } from '../audit/record-audit';
@@ -143,10 +143,4 @@ export async function seedDemo(database: Database, options: SeedDemoOptions = {}
     }
     return { added, state };
   });
-}
-
-/** True when the database holds no agency yet: a first start. */
-export async function isDatabaseEmpty(database: Database): Promise<boolean> {
-  const [row] = await database.db.select({ id: agencies.id }).from(agencies).limit(1);
-  return !row;
 }

@@ -344,7 +344,7 @@ export function composeReport(inputs: ReportInputs, settings: ComposeSettings): 
   const quarterChange = (): (string | Part)[] => {
     const prev = inputs.catalogPreviousQuarter;
     const change = catalog.procedures.total - prev.procedures;
-    const quarter = `Quý ${['I', 'II', 'III', 'IV'][prev.quarter - 1]} năm ${prev.year}`;
+    const quarter = prev.name;
     if (change === 0) return [` (không thay đổi so với ${quarter})`];
     return [
       ` (${change > 0 ? 'tăng' : 'giảm'} `,

@@ -75,8 +75,8 @@ export interface SimulateOptions {
   emitTo?: string;
   /**
    * One part of a load split over several processes, each writing its own months (emitFrom–emitTo): the process that
-   * splits it calls `prepareSplitLoad` before and `finishSplitLoad` after, so this part writes its dossiers only — no
-   * checkpoint reset or materialisation, no index work, no audit entry.
+   * splits it calls `prepareLoad` before and the function it returns after, so this part writes its dossiers only —
+   * no checkpoint reset or materialisation, no index work, no audit entry.
    */
   part?: boolean;
   onProgress?: (p: SimulateProgress) => void;
@@ -220,7 +220,7 @@ async function dropSecondaryIndexes(executor: Executor): Promise<string[]> {
  * For a bulk load into a database nobody else uses: drops the dossier tables' secondary indexes and stops the queue
  * index's trigger; the returned function fills the queue index and builds the indexes again, each in one pass.
  */
-export async function deferDossierIndexes(db: Executor): Promise<() => Promise<void>> {
+async function deferDossierIndexes(db: Executor): Promise<() => Promise<void>> {
   const deferred = await dropSecondaryIndexes(db);
   await db.execute(sql`ALTER TABLE dossiers DISABLE TRIGGER dossier_scopes_sync`);
   return async () => {
@@ -270,10 +270,10 @@ export async function simulateDossiers(database: { db: Executor }, options: Simu
     return n;
   };
 
-  // Checkpoints after the first day no longer hold: drop them now, materialise them again at the end.
   const plan = options.targets ? await historyPlan(options, catalog, calendarOf, provinceCalendar, horizon) : null;
   if (options.planOnly) return { from: options.from, to: options.to, day: options.to, dossiers: 0, actions: 0, seconds: (Date.now() - started) / 1000, byChannel: {}, rows: 0, checkpoints: 0, writeSeconds: 0, complete: false, ...(plan ? { planned: plan.achieved } : {}) };
-  if (!options.part) await db.transaction((tx) => resetCheckpoints(tx, options.emitFrom ?? options.from));
+  // Checkpoints after the first day no longer hold: drop them now, materialise them again at the end.
+  const finish = options.part ? null : await prepareLoad(db, options.emitFrom ?? options.from, options.deferIndexes ?? false);
 
   const chunkSize = options.chunkSize ?? 2_000;
   let chunk: Chunk = { builders: [], rollups: [] };
@@ -287,7 +287,6 @@ export async function simulateDossiers(database: { db: Executor }, options: Simu
       result.writeSeconds += (Date.now() - t) / 1000;
     });
   };
-  const restoreIndexes = options.deferIndexes && !options.part ? await deferDossierIndexes(db) : async () => {};
   const emitFrom = options.emitFrom ?? options.from;
   const emitTo = options.emitTo ?? options.to;
   let resuming = options.resumable ?? false;
@@ -335,9 +334,8 @@ export async function simulateDossiers(database: { db: Executor }, options: Simu
   await writing;
   result.day = options.to;
   result.seconds = (Date.now() - started) / 1000;
-  if (options.part) return result;
-  await restoreIndexes();
-  result.checkpoints = await materializeCheckpoints(db);
+  if (!finish) return result;
+  result.checkpoints = await finish();
   if (result.complete) await db.transaction((tx) =>
     recordAudit(tx, systemActor('Mô phỏng lịch sử hồ sơ'), {
       action: AuditAction.STATISTICS_HISTORY_SIMULATED,
@@ -352,16 +350,17 @@ export async function simulateDossiers(database: { db: Executor }, options: Simu
 }
 
 /**
- * A load split over several processes (`SimulateOptions.part`), months apart so their rollup rows seldom meet (when
- * they do — a dossier resolved in the next part's months — the upserts wait for each other, in key order): the
- * checkpoints from `from` reset and the indexes deferred before, the indexes rebuilt and the checkpoints
- * materialised after.
+ * Before a load: the checkpoints from `from` reset (they no longer hold) and, with `deferIndexes`, the indexes
+ * deferred. The returned function, after it, rebuilds the indexes and materialises the checkpoints (their count).
+ * A load split over several processes (`SimulateOptions.part`, months apart so their rollup rows seldom meet; when
+ * they do — a dossier resolved in the next part's months — the upserts wait for each other, in key order) calls it
+ * once around all its parts.
  */
-export async function prepareSplitLoad(db: Executor, from: string): Promise<() => Promise<number>> {
+export async function prepareLoad(db: Executor, from: string, deferIndexes: boolean): Promise<() => Promise<number>> {
   await db.transaction((tx) => resetCheckpoints(tx, from));
-  const restore = await deferDossierIndexes(db);
+  const restore = deferIndexes ? await deferDossierIndexes(db) : null;
   return async () => {
-    await restore();
+    await restore?.();
     return materializeCheckpoints(db);
   };
 }

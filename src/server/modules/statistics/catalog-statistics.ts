@@ -30,27 +30,39 @@ const ONLINE_LABELS: Record<string, string> = {
   '1': 'Mức độ 1 (thông tin)',
 };
 
+/** The rows of `alias` (a versioned table) valid on `asOf`. */
+function inForceOn(alias: string, asOf: string): SQL {
+  const t = sql.raw(alias);
+  return sql`${t}.valid_from <= ${asOf}::date AND (${t}.valid_to IS NULL OR ${t}.valid_to >= ${asOf}::date)`;
+}
+
+/** Versions in force on `asOf` with the agencies of the scope (a path pattern, '/%' for all) that apply them. */
+function appliedVersions(asOf: string, scope: string): SQL {
+  return sql`SELECT pv.id, pv.procedure_id, pv.level, pv.online_level, pv.online_scope, pv.on_the_spot, pv.inter_agency, pv.field_id, pva.agency_id
+    FROM procedure_versions pv JOIN procedure_version_agencies pva ON pva.version_id = pv.id JOIN agencies a ON a.id = pva.agency_id
+    WHERE ${inForceOn('pv', asOf)} AND a.path LIKE ${scope}`;
+}
+
+/** Procedures in force on `asOf` in the scope ('/%': the whole province), and of them "5 tại chỗ" and inter-agency. */
+export async function proceduresInForce(executor: Executor, asOf: string, scope = '/%'): Promise<{ total: number; spot: number; inter: number }> {
+  const [totals] = await queryRows<{ total: number; spot: number; inter: number }>(
+    executor,
+    sql`SELECT count(DISTINCT procedure_id)::int AS total, count(DISTINCT procedure_id) FILTER (WHERE on_the_spot)::int AS spot,
+          count(DISTINCT procedure_id) FILTER (WHERE inter_agency)::int AS inter FROM (${appliedVersions(asOf, scope)}) v`,
+  );
+  return totals ?? { total: 0, spot: 0, inter: 0 };
+}
+
 export async function getCatalogStatistics(executor: Executor, actor: Actor, input: PeriodSpec & { agencyId?: string | undefined; asOf?: string | undefined }): Promise<CatalogStatistics> {
   const period = resolvePeriod(input);
   const asOf = input.asOf ?? period.to;
   const agency = await resolveAgencyScope(executor, actor, input.agencyId);
   const scope = agency.path ? `${agency.path}%` : '/%';
-  const inForce = (alias: string) => {
-    const t = sql.raw(alias);
-    return sql`${t}.valid_from <= ${asOf}::date AND (${t}.valid_to IS NULL OR ${t}.valid_to >= ${asOf}::date)`;
-  };
-
-  // Versions in force with the agencies of the scope that apply them.
-  const applied = sql`SELECT pv.id, pv.procedure_id, pv.level, pv.online_level, pv.online_scope, pv.on_the_spot, pv.inter_agency, pv.field_id, pva.agency_id
-    FROM procedure_versions pv JOIN procedure_version_agencies pva ON pva.version_id = pv.id JOIN agencies a ON a.id = pva.agency_id
-    WHERE ${inForce('pv')} AND a.path LIKE ${scope}`;
+  const inForce = (alias: string) => inForceOn(alias, asOf);
+  const applied = appliedVersions(asOf, scope);
   const count = async (q: SQL) => queryRows<{ key: string | null; label: string | null; n: number }>(executor, q);
 
-  const [totals] = await queryRows<{ total: number; spot: number; inter: number }>(
-    executor,
-    sql`SELECT count(DISTINCT procedure_id)::int AS total, count(DISTINCT procedure_id) FILTER (WHERE on_the_spot)::int AS spot,
-          count(DISTINCT procedure_id) FILTER (WHERE inter_agency)::int AS inter FROM (${applied}) v`,
-  );
+  const totals = await proceduresInForce(executor, asOf, scope);
   const byLevel = await count(sql`SELECT level AS key, NULL AS label, count(DISTINCT procedure_id)::int AS n FROM (${applied}) v GROUP BY level`);
   const byOnline = await count(
     sql`SELECT online_level::text AS key, NULL AS label, count(DISTINCT procedure_id)::int AS n FROM (${applied}) v GROUP BY online_level ORDER BY online_level`,
@@ -127,11 +139,11 @@ export async function getCatalogStatistics(executor: Executor, actor: Actor, inp
     asOf,
     filters: { scope: agency.name, lines: [agency.path ? `Cơ quan: ${agency.name} và các cơ quan, đơn vị trực thuộc` : 'Phạm vi: toàn tỉnh', `Thủ tục còn hiệu lực tại ngày ${asOf.split('-').reverse().join('/')}`] },
     procedures: {
-      total: totals?.total ?? 0,
+      total: totals.total,
       byLevel: byLevel.map((r) => ({ key: r.key!, label: levelLabels[r.key as keyof typeof levelLabels] ?? r.key!, procedures: Number(r.n) })),
       byOnlineLevel: byOnline.map((r) => ({ key: r.key!, label: ONLINE_LABELS[r.key!] ?? `Mức độ ${r.key}`, procedures: Number(r.n) })),
-      onTheSpot: totals?.spot ?? 0,
-      interAgency: totals?.inter ?? 0,
+      onTheSpot: totals.spot,
+      interAgency: totals.inter,
       byField: byField.map((r) => ({ key: r.key!, label: r.label!, procedures: Number(r.n) })),
       byAgency: byAgency.map((r) => ({ key: r.key!, label: r.label!, procedures: Number(r.n) })),
     },
